@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the system packages CchcExtract uses (OCR, PDF tools, renderers) when missing.
+# Safe to re-run; does nothing when everything is present.
+set -euo pipefail
+need=()
+command -v tesseract >/dev/null || need+=(tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng)
+[ -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || need+=(tesseract-ocr-vie)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v magick >/dev/null || dpkg -s imagemagick >/dev/null 2>&1 || need+=(imagemagick)
+fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+dotnet --version >/dev/null

@@ -1,0 +1,15 @@
+using System.CommandLine;
+using System.Text;
+using CchcExtract.Cli.Commands;
+
+Console.OutputEncoding = new UTF8Encoding(false);
+
+var root = new RootCommand("cchc — import, repair, extract and search Vietnamese administrative-reform plans (Kế hoạch CCHC).");
+root.Options.Add(GlobalOptions.Db);
+// One line per command; each command lives in its own file under Commands/.
+root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(ShowCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
+
+return root.Parse(args).Invoke();
