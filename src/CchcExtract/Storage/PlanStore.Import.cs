@@ -1,0 +1,285 @@
+using CchcExtract.Model;
+using CchcExtract.Text;
+using Microsoft.Data.Sqlite;
+
+namespace CchcExtract.Storage;
+
+public sealed partial class PlanStore
+{
+    private ImportCommands? _import;
+    private readonly Dictionary<(string Printed, string Canonical, bool Generic), long> _agencyIds = new();
+
+    /// <summary>
+    /// Stores a processed document under its file name. Same file name and content hash: nothing
+    /// changes (<see cref="ImportOutcome.Unchanged"/>). Otherwise the document's old records (if any)
+    /// are replaced by the new ones in one transaction; on any failure the transaction rolls back and
+    /// the store keeps what it held before.
+    /// </summary>
+    public ImportOutcome Import(PlanDocument doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var existing = Scalar("SELECT id FROM documents WHERE file_name = $f", ("$f", doc.FileName)) as long?;
+        if (existing is not null && IsUnchanged(doc.FileName, doc.Source.ContentHash)) return ImportOutcome.Unchanged;
+
+        var c = _import ??= new ImportCommands(this);
+        using var tx = _db.BeginTransaction();
+        try
+        {
+            c.Bind(tx);
+            if (existing is long oldId)
+            {
+                c.DeleteFts.Parameters["$d"].Value = oldId;
+                c.DeleteFts.ExecuteNonQuery();
+                c.DeleteDocument.Parameters["$d"].Value = oldId;
+                c.DeleteDocument.ExecuteNonQuery();
+            }
+            WriteDocument(c, doc);
+            tx.Commit();
+        }
+        catch
+        {
+            tx.Rollback();
+            _agencyIds.Clear(); // ids created inside the rolled-back transaction are gone
+            throw;
+        }
+        return existing is null ? ImportOutcome.Imported : ImportOutcome.Replaced;
+    }
+
+    private void WriteDocument(ImportCommands c, PlanDocument doc)
+    {
+        var m = doc.Metadata;
+        var d = c.InsertDocument.Parameters;
+        d["$file_name"].Value = doc.FileName;
+        d["$path"].Value = doc.Source.Path;
+        d["$format"].Value = doc.Source.Format;
+        d["$content_hash"].Value = doc.Source.ContentHash;
+        d["$imported_at"].Value = DateTimeOffset.UtcNow.ToString("O");
+        d["$document_type"].Value = m.DocumentType;
+        d["$issued_document_type"].Value = Codec.Db(m.IssuedDocumentType);
+        d["$number"].Value = Codec.Db(m.Number);
+        d["$issue_date"].Value = Codec.Db(m.IssueDate);
+        d["$issuing_unit"].Value = Codec.Db(m.IssuingUnit);
+        d["$unit_level"].Value = Codec.Name(m.UnitLevel);
+        d["$commune"].Value = Codec.Db(m.Commune);
+        d["$commune_key"].Value = Codec.Db(Codec.NameKey(m.Commune));
+        d["$province"].Value = Codec.Db(m.Province);
+        d["$province_key"].Value = Codec.Db(Codec.NameKey(m.Province));
+        d["$period_raw"].Value = Codec.Db(m.Period?.Raw);
+        d["$period_start"].Value = Codec.Db(m.Period?.Start);
+        d["$period_end"].Value = Codec.Db(m.Period?.End);
+        d["$title"].Value = Codec.Db(m.Title);
+        d["$signer"].Value = Codec.Db(m.Signer);
+        d["$signer_title"].Value = Codec.Db(m.SignerTitle);
+        d["$legal_bases"].Value = Codec.ToJson(m.LegalBases);
+        long docId = (long)c.InsertDocument.ExecuteScalar()!;
+
+        var l = c.InsertLine.Parameters;
+        l["$d"].Value = docId;
+        foreach (var line in doc.Source.Lines)
+        {
+            l["$number"].Value = line.Number;
+            l["$raw"].Value = line.Raw;
+            l["$text"].Value = line.Text == line.Raw ? DBNull.Value : line.Text;
+            l["$page"].Value = Codec.Db(line.Page);
+            l["$box"].Value = Codec.Db(line.Box);
+            l["$repair_confidence"].Value = Codec.Db(line.RepairConfidence);
+            c.InsertLine.ExecuteNonQuery();
+        }
+
+        var s = c.InsertSection.Parameters;
+        s["$d"].Value = docId;
+        for (int i = 0; i < doc.Sections.Count; i++)
+        {
+            var sec = doc.Sections[i];
+            s["$ord"].Value = i;
+            s["$path"].Value = sec.Path;
+            s["$marker"].Value = sec.Marker;
+            s["$kind"].Value = Codec.Name(sec.Kind);
+            s["$level"].Value = sec.Level;
+            s["$title"].Value = sec.Title;
+            SetSource(s, sec.Source);
+            c.InsertSection.ExecuteNonQuery();
+        }
+
+        var taskLines = doc.Tasks.Select(t => t.Source.Line).ToHashSet();
+        var p = c.InsertParagraph.Parameters;
+        p["$d"].Value = docId;
+        for (int i = 0; i < doc.Paragraphs.Count; i++)
+        {
+            var para = doc.Paragraphs[i];
+            p["$ord"].Value = i;
+            p["$section_path"].Value = para.SectionPath;
+            p["$text"].Value = para.Text;
+            SetSource(p, para.Source);
+            long paraId = (long)c.InsertParagraph.ExecuteScalar()!;
+            // A paragraph that is also a task (a body bullet) is found through the task.
+            if (!taskLines.Contains(para.Source.Line)) Index(c, docId, null, paraId, para.Text);
+        }
+
+        var t = c.InsertTask.Parameters;
+        t["$d"].Value = docId;
+        for (int i = 0; i < doc.Tasks.Count; i++)
+        {
+            var task = doc.Tasks[i];
+            t["$ord"].Value = i;
+            t["$number"].Value = task.Number;
+            t["$text"].Value = task.Text;
+            t["$objective"].Value = Codec.Db(task.Objective);
+            t["$parent_task"].Value = Codec.Db(task.ParentTask);
+            t["$deadline_raw"].Value = task.Deadline.Raw;
+            t["$deadline_kind"].Value = Codec.Name(task.Deadline.Kind);
+            t["$deadline_start"].Value = Codec.Db(task.Deadline.Start);
+            t["$deadline_end"].Value = Codec.Db(task.Deadline.End);
+            t["$product"].Value = Codec.Db(task.Product);
+            t["$targets"].Value = Codec.ToJson(task.Targets);
+            t["$area"].Value = task.Area.Code();
+            t["$section_path"].Value = task.SectionPath;
+            t["$origin"].Value = Codec.Origin(task.Origin);
+            SetSource(t, task.Source);
+            long taskId = (long)c.InsertTask.ExecuteScalar()!;
+
+            var ta = c.InsertTaskAgency.Parameters;
+            ta["$t"].Value = taskId;
+            if (task.Lead is { } lead)
+            {
+                ta["$role"].Value = 0;
+                ta["$ord"].Value = 0;
+                ta["$a"].Value = AgencyId(c, lead);
+                c.InsertTaskAgency.ExecuteNonQuery();
+            }
+            for (int k = 0; k < task.Support.Count; k++)
+            {
+                ta["$role"].Value = 1;
+                ta["$ord"].Value = k;
+                ta["$a"].Value = AgencyId(c, task.Support[k]);
+                c.InsertTaskAgency.ExecuteNonQuery();
+            }
+            Index(c, docId, taskId, null, TaskSearchText(task));
+        }
+    }
+
+    /// <summary>The text indexed for a task: the task, its objective and parent task, product and agencies.</summary>
+    internal static string TaskSearchText(TaskRecord t)
+    {
+        var parts = new List<string> { t.Text };
+        if (!string.IsNullOrEmpty(t.ParentTask)) parts.Add(t.ParentTask);
+        if (!string.IsNullOrEmpty(t.Objective)) parts.Add(t.Objective);
+        if (!string.IsNullOrEmpty(t.Product)) parts.Add(t.Product);
+        foreach (var a in t.Lead is null ? t.Support : t.Support.Prepend(t.Lead))
+        {
+            parts.Add(a.Printed);
+            if (a.Canonical != a.Printed) parts.Add(a.Canonical);
+        }
+        return string.Join(" \n ", parts);
+    }
+
+    private static void Index(ImportCommands c, long docId, long? taskId, long? paraId, string text)
+    {
+        var i = c.InsertItem.Parameters;
+        i["$d"].Value = docId;
+        i["$t"].Value = taskId is null ? DBNull.Value : taskId.Value;
+        i["$p"].Value = paraId is null ? DBNull.Value : paraId.Value;
+        long itemId = (long)c.InsertItem.ExecuteScalar()!;
+        var f = c.InsertFts.Parameters;
+        f["$id"].Value = itemId;
+        f["$exact"].Value = VietnameseText.Key(text);
+        f["$folded"].Value = VietnameseText.Fold(text);
+        c.InsertFts.ExecuteNonQuery();
+    }
+
+    private long AgencyId(ImportCommands c, AgencyRef a)
+    {
+        var key = (a.Printed, a.Canonical, a.IsGeneric);
+        if (_agencyIds.TryGetValue(key, out var id)) return id;
+        var p = c.UpsertAgency.Parameters;
+        p["$printed"].Value = a.Printed;
+        p["$canonical"].Value = a.Canonical;
+        p["$canonical_key"].Value = Codec.NameKey(a.Canonical) ?? "";
+        p["$generic"].Value = a.IsGeneric ? 1 : 0;
+        id = (long)c.UpsertAgency.ExecuteScalar()!;
+        _agencyIds[key] = id;
+        return id;
+    }
+
+    private static void SetSource(SqliteParameterCollection p, SourceRef src)
+    {
+        p["$source_file"].Value = src.File ?? "";
+        p["$source_line"].Value = src.Line;
+        p["$source_page"].Value = Codec.Db(src.Page);
+        p["$source_box"].Value = Codec.Db(src.Box);
+    }
+
+    private void DisposeImportCommands()
+    {
+        _import?.Dispose();
+        _import = null;
+    }
+
+    /// <summary>The prepared statements of an import, created once per store and reused.</summary>
+    private sealed class ImportCommands : IDisposable
+    {
+        public readonly SqliteCommand DeleteFts, DeleteDocument, InsertDocument, InsertLine, InsertSection,
+            InsertParagraph, InsertTask, InsertTaskAgency, UpsertAgency, InsertItem, InsertFts;
+
+        public ImportCommands(PlanStore s)
+        {
+            DeleteFts = Make(s, "DELETE FROM search WHERE rowid IN (SELECT id FROM items WHERE document_id = $d)", "$d");
+            DeleteDocument = Make(s, "DELETE FROM documents WHERE id = $d", "$d");
+            InsertDocument = Make(s, """
+                INSERT INTO documents (file_name, path, format, content_hash, imported_at, document_type, issued_document_type,
+                    number, issue_date, issuing_unit, unit_level, commune, commune_key, province, province_key,
+                    period_raw, period_start, period_end, title, signer, signer_title, legal_bases)
+                VALUES ($file_name, $path, $format, $content_hash, $imported_at, $document_type, $issued_document_type,
+                    $number, $issue_date, $issuing_unit, $unit_level, $commune, $commune_key, $province, $province_key,
+                    $period_raw, $period_start, $period_end, $title, $signer, $signer_title, $legal_bases)
+                RETURNING id
+                """);
+            InsertLine = Make(s, "INSERT INTO lines (document_id, number, raw, text, page, box, repair_confidence) VALUES ($d, $number, $raw, $text, $page, $box, $repair_confidence)");
+            InsertSection = Make(s, """
+                INSERT INTO sections (document_id, ord, path, marker, kind, level, title, source_file, source_line, source_page, source_box)
+                VALUES ($d, $ord, $path, $marker, $kind, $level, $title, $source_file, $source_line, $source_page, $source_box)
+                """);
+            InsertParagraph = Make(s, """
+                INSERT INTO paragraphs (document_id, ord, section_path, text, source_file, source_line, source_page, source_box)
+                VALUES ($d, $ord, $section_path, $text, $source_file, $source_line, $source_page, $source_box) RETURNING id
+                """);
+            InsertTask = Make(s, """
+                INSERT INTO tasks (document_id, ord, number, text, objective, parent_task, deadline_raw, deadline_kind,
+                    deadline_start, deadline_end, product, targets, area, section_path, origin, source_file, source_line, source_page, source_box)
+                VALUES ($d, $ord, $number, $text, $objective, $parent_task, $deadline_raw, $deadline_kind,
+                    $deadline_start, $deadline_end, $product, $targets, $area, $section_path, $origin, $source_file, $source_line, $source_page, $source_box)
+                RETURNING id
+                """);
+            InsertTaskAgency = Make(s, "INSERT INTO task_agencies (task_id, role, ord, agency_id) VALUES ($t, $role, $ord, $a)");
+            UpsertAgency = Make(s, """
+                INSERT INTO agencies (printed, canonical, canonical_key, is_generic) VALUES ($printed, $canonical, $canonical_key, $generic)
+                ON CONFLICT (printed, canonical, is_generic) DO UPDATE SET canonical_key = excluded.canonical_key
+                RETURNING id
+                """);
+            InsertItem = Make(s, "INSERT INTO items (document_id, task_id, paragraph_id) VALUES ($d, $t, $p) RETURNING id");
+            InsertFts = Make(s, "INSERT INTO search (rowid, exact, folded) VALUES ($id, $exact, $folded)");
+        }
+
+        private static SqliteCommand Make(PlanStore s, string sql, params string[] extra)
+        {
+            var c = s.Command(sql);
+            // Declare every $name used in the statement once; values are set per row.
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(sql, @"\$[a-z_]+"))
+                if (!c.Parameters.Contains(m.Value)) c.Parameters.Add(new SqliteParameter(m.Value, DBNull.Value));
+            return c;
+        }
+
+        public void Bind(SqliteTransaction tx)
+        {
+            foreach (var c in All) c.Transaction = tx;
+        }
+
+        private IEnumerable<SqliteCommand> All =>
+            [DeleteFts, DeleteDocument, InsertDocument, InsertLine, InsertSection, InsertParagraph, InsertTask, InsertTaskAgency, UpsertAgency, InsertItem, InsertFts];
+
+        public void Dispose()
+        {
+            foreach (var c in All) c.Dispose();
+        }
+    }
+}
