@@ -3,7 +3,11 @@ using System.Text;
 using CchcExtract.Cli.Commands;
 
 Console.OutputEncoding = new UTF8Encoding(false);
-if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 200;
+if (Console.IsOutputRedirected)
+{
+    Spectre.Console.AnsiConsole.Profile.Width = 200;
+    Spectre.Console.AnsiConsole.Profile.Capabilities.Ansi = false;
+}
 
 var root = new RootCommand("cchc — import, repair, extract and search Vietnamese administrative-reform plans (Kế hoạch CCHC).");
 root.Options.Add(GlobalOptions.Db);
