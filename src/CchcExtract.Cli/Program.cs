@@ -14,6 +14,8 @@ root.Options.Add(GlobalOptions.Db);
 // One line per command; each command lives in its own file under Commands/.
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
+root.Subcommands.Add(SearchCommand.Create());
+root.Subcommands.Add(CommunesCommand.Create());
 root.Subcommands.Add(ShowCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
