@@ -12,7 +12,6 @@ namespace CchcExtract.Tests.Storage;
 /// <summary>End to end on the five seed plans: process → import → search / communes / export.</summary>
 public class PlanStoreSeedTests
 {
-    private const string NeedsPipeline = "needs the segmentation+extraction pipeline (PlanPipeline.Process still throws NotImplementedException); un-skip when it lands";
 
     private static readonly string[] Seeds = ["000", "001", "002", "003", "004"];
 
