@@ -16,7 +16,9 @@ namespace CchcExtract.Extraction;
 public static class AppendixTaskExtractor
 {
     /// <summary>Extracts the records of one table.</summary>
-    public static IEnumerable<TaskRecord> Extract(AppendixTable table)
+    /// <param name="table">The assembled table.</param>
+    /// <param name="contextYear">The plan's year, for deadlines printed without one (<c>Quý I</c>).</param>
+    public static IEnumerable<TaskRecord> Extract(AppendixTable table, int? contextYear = null)
     {
         var c = table.Columns;
         string sectionMarker = "", sectionTitle = "";
@@ -68,7 +70,7 @@ public static class AppendixTaskExtractor
                 ParentTask = c.IsMultiLevel && Cell(cells, c.Task).Length > 0 ? Cell(cells, c.Task) : null,
                 Lead = lead.Length > 0 ? AgencyResolver.Resolve(lead) : null,
                 Support = AgencyResolver.ResolveList(Cell(cells, c.Support)),
-                Deadline = DeadlineParser.Parse(Cell(cells, c.Deadline)),
+                Deadline = DeadlineParser.Parse(Cell(cells, c.Deadline), contextYear),
                 Product = product.Length > 0 ? product : null,
                 Targets = Targets.Find(text + " " + objective),
                 Area = area != ReformArea.Other ? area : AreaClassifier.ClassifyHeading(text),

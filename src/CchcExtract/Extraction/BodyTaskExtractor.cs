@@ -14,10 +14,14 @@ public static partial class BodyTaskExtractor
     /// <summary>Body task records.</summary>
     public static IEnumerable<TaskRecord> Tasks(SegmentedDocument seg)
     {
-        foreach (var root in seg.Items.Where(i => i.Kind == MarkerKind.Roman && IsTaskSection(i.Text)))
+        foreach (var root in TopSections(seg).Where(i => IsTaskSection(i.Text)))
             foreach (var r in FromTaskSection(root, ReformArea.Other, insideNhiemVu: !HasObjectiveSplit(root)))
                 yield return r;
     }
+
+    /// <summary>Roman sections, and Parts (<c>A.</c>, <c>Phần thứ hai</c>) that hold no Roman section with the same role.</summary>
+    private static IEnumerable<OutlineItem> TopSections(SegmentedDocument seg) =>
+        seg.Items.Where(i => i.Kind == MarkerKind.Roman || i.Kind == MarkerKind.Part && !i.Children.Any(c => c.Kind == MarkerKind.Roman));
 
     private static bool IsTaskSection(string title)
     {
@@ -42,7 +46,7 @@ public static partial class BodyTaskExtractor
                 foreach (var r in FromTaskSection(child, area, true)) yield return r;
                 continue;
             }
-            bool isHeading = child.Kind is MarkerKind.Roman or MarkerKind.Arabic or MarkerKind.Dotted && child.Children.Count > 0;
+            bool isHeading = child.Kind is MarkerKind.Part or MarkerKind.Roman or MarkerKind.Arabic or MarkerKind.Dotted && child.Children.Count > 0;
             if (isHeading)
             {
                 var a = AreaClassifier.ClassifyHeading(child.Text);
@@ -59,7 +63,7 @@ public static partial class BodyTaskExtractor
     /// <summary>Duties of named agencies under "Tổ chức thực hiện".</summary>
     public static IEnumerable<TaskRecord> Duties(SegmentedDocument seg)
     {
-        foreach (var root in seg.Items.Where(i => i.Kind == MarkerKind.Roman && VietnameseText.Fold(i.Text).Contains("to chuc thuc hien")))
+        foreach (var root in TopSections(seg).Where(i => VietnameseText.Fold(i.Text).Contains("to chuc thuc hien")))
             foreach (var r in DutiesUnder(root)) yield return r;
     }
 

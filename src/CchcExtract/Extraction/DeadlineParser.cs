@@ -24,10 +24,10 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"ngay\s+(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})\s+nam\s+(?<y>\d{4})")]
     private static partial Regex LongDateRx();
 
-    [GeneratedRegex(@"quy\s+(?<q>[ivx]+|\d)(?:\s*(?:-|–|,|va|den)\s*(?<q2>[ivx]+|\d))?(?:\s*(?:/|nam)\s*(?<y>\d{4}))?")]
+    [GeneratedRegex(@"quy\s+(?<q>[ivx]+|\d)(?:\s*(?:-|–|,|va|den)\s*(?:quy\s*)?(?<q2>[ivx]+|\d))*(?:\s*(?:/|nam)\s*(?<y>\d{4}))?")]
     private static partial Regex QuarterRx();
 
-    [GeneratedRegex(@"thang\s+(?<m>\d{1,2})(?:\s*(?:-|–|den)\s*(?:thang\s*)?(?<m2>\d{1,2}))?\s*(?:/|nam)\s*(?<y>\d{4})")]
+    [GeneratedRegex(@"thang\s+(?<m>\d{1,2})(?:\s*(?:-|–|den|va|,)\s*(?:thang\s*)?(?<m2>\d{1,2}))*\s*(?:/|nam)\s*(?<y>\d{4})")]
     private static partial Regex MonthRx();
 
     [GeneratedRegex(@"(?<a>(?:19|20)\d{2})\s*(?:-|–|den)\s*(?<b>(?:19|20)\d{2})")]
@@ -37,7 +37,10 @@ public static partial class DeadlineParser
     private static partial Regex YearRx();
 
     /// <summary>Parses <paramref name="raw"/>; an empty or unreadable text gives kind Unspecified.</summary>
-    public static Deadline Parse(string? raw)
+    /// <param name="raw">The deadline as printed.</param>
+    /// <param name="contextYear">The plan's year, used when the text names a quarter, month or "cả năm"
+    /// without a year (<c>Quý I</c> in a plan for 2026 is 2026-01-01..2026-03-31).</param>
+    public static Deadline Parse(string? raw, int? contextYear = null)
     {
         var printed = Markup.Strip(raw ?? "");
         if (printed.Length == 0) return Deadline.None;
@@ -64,8 +67,9 @@ public static partial class DeadlineParser
         }
         if ((m = QuarterRx().Match(f)).Success && Quarter(m.Groups["q"].Value) is int q1)
         {
-            int q2 = m.Groups["q2"].Success && Quarter(m.Groups["q2"].Value) is int qq ? qq : q1;
-            if (YearOf(m, f) is int y)
+            // Group.Value is the last capture: "Quý I, II và III" ends in quarter III.
+            int q2 = m.Groups["q2"].Success && Quarter(m.Groups["q2"].Value) is int qq ? Math.Max(q1, qq) : q1;
+            if ((YearOf(m, f) ?? contextYear) is int y)
                 return new(printed, DeadlineKind.Quarter, new DateOnly(y, (q1 - 1) * 3 + 1, 1), EndOfMonth(y, q2 * 3));
             return new(printed, DeadlineKind.Quarter);
         }
@@ -97,8 +101,18 @@ public static partial class DeadlineParser
             bool before = f.StartsWith("truoc");
             return new(printed, DeadlineKind.Year, before ? null : new DateOnly(y, 1, 1), new DateOnly(y, 12, 31));
         }
+        if (contextYear is int cy)
+        {
+            if (f is "ca nam" or "trong nam" or "nam" || f.StartsWith("ca nam ") || f.StartsWith("trong nam "))
+                return new(printed, DeadlineKind.Year, new DateOnly(cy, 1, 1), new DateOnly(cy, 12, 31));
+            if (MonthNoYearRx().Match(f) is { Success: true } mm && int.Parse(mm.Groups["m"].Value) is >= 1 and <= 12 and var mo)
+                return new(printed, DeadlineKind.Month, new DateOnly(cy, mo, 1), EndOfMonth(cy, mo));
+        }
         return new(printed, DeadlineKind.Unspecified);
     }
+
+    [GeneratedRegex(@"^(?:trong\s+)?thang\s+(?<m>\d{1,2})$")]
+    private static partial Regex MonthNoYearRx();
 
     /// <summary>True when the text reads as a deadline of a known kind (used to realign shifted table rows).</summary>
     public static bool LooksLikeDeadline(string text)

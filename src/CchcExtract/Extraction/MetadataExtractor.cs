@@ -33,6 +33,9 @@ public static partial class MetadataExtractor
     [GeneratedRegex(@"Luật\s+(?<name>[\p{Lu}][^;,.]*?)\s+(?:ngày\s+(?<d>\d{1,2})/(?<m>\d{1,2})/(?<y>\d{4})|năm\s+(?<yy>\d{4}))")]
     private static partial Regex LawRx();
 
+    [GeneratedRegex(@"^\s*(?:(?:ỦY|UỶ) BAN NHÂN DÂN\s+|UBND\s+)?(?<lvl>XÃ|PHƯỜNG|THỊ TRẤN|HUYỆN|QUẬN|THỊ XÃ|TỈNH|THÀNH PHỐ)\s+(?<name>[\p{Lu}]+(?:\s+[\p{Lu}]+){0,3})(?![\p{Ll}])")]
+    private static partial Regex HeaderUnitRx();
+
     [GeneratedRegex(@"giai đoạn\s+(?<a>\d{4})\s*[-–]\s*(?<b>\d{4})", RegexOptions.IgnoreCase)]
     private static partial Regex StageRx();
 
@@ -87,6 +90,23 @@ public static partial class MetadataExtractor
             .GroupBy(u => (u.Level, Key: VietnameseText.Fold(u.Name)))
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Level)
             .ToList();
+        // The issuing block at the top ("ỦY BAN NHÂN DÂN / XÃ NGUYÊN GIÁP") names the unit outright.
+        var headerUnit = seg.HeaderLines.Take(12).Select(l => HeaderUnitRx().Match(Markup.Strip(l.Text))).FirstOrDefault(m => m.Success);
+        if (headerUnit is not null)
+        {
+            var hl = LevelOf(headerUnit.Groups["lvl"].Value);
+            var hk = VietnameseText.Fold(headerUnit.Groups["name"].Value);
+            var match = units.FirstOrDefault(g => g.Key.Level == hl && hk.StartsWith(g.Key.Key));
+            if (match is not null) units = [match, .. units.Where(g => g != match)];
+            else if (hl is not (UnitLevel.Province or UnitLevel.City))
+                units = [new[] { (Level: hl, Name: TitleCase(StripTrailingNoise(headerUnit.Groups["name"].Value))) }.GroupBy(u => (u.Level, Key: VietnameseText.Fold(u.Name))).First(), .. units];
+            else if (units.Count == 0 || units[0].Count() < 3)
+            {
+                // A provincial plan: the unit is the province itself.
+                var name = TitleCase(headerUnit.Groups["name"].Value);
+                units = [new[] { (Level: hl, Name: name) }.GroupBy(u => (u.Level, Key: VietnameseText.Fold(u.Name))).First()];
+            }
+        }
         var unit = units.FirstOrDefault();
         var provinces = ProvinceRx().Matches(fullText)
             .Select(m => (Level: LevelOf(m.Groups["lvl"].Value), Name: TitleCase(m.Groups["name"].Value)))
@@ -96,7 +116,8 @@ public static partial class MetadataExtractor
             .ToList();
         string? commune = unit?.First().Name;
         string? province = provinces.FirstOrDefault()?.First().Name;
-        if (province is not null && commune is not null && VietnameseText.Fold(province) == VietnameseText.Fold(commune))
+        if (province is not null && commune is not null && VietnameseText.Fold(province) == VietnameseText.Fold(commune)
+            && unit!.Key.Level is not (UnitLevel.Province or UnitLevel.City))
             province = provinces.Skip(1).FirstOrDefault()?.First().Name;
         var level = unit?.Key.Level ?? (provinces.Count > 0 ? provinces[0].First().Level : UnitLevel.Unknown);
         string? issuing = commune is null ? null : $"UBND {LevelWord(level)} {commune}";
@@ -119,6 +140,13 @@ public static partial class MetadataExtractor
             SignerTitle = signerTitle,
             LegalBases = LegalBases(headerText),
         };
+    }
+
+    // "NGUYÊN GIÁP ĐỘC LẬP" when the national motto shares the line.
+    private static string StripTrailingNoise(string name)
+    {
+        int i = name.IndexOf(" ĐỘC LẬP", StringComparison.Ordinal);
+        return i > 0 ? name[..i] : name;
     }
 
     private static bool IsUpperStart(string line, string type) =>

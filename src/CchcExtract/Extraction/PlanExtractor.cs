@@ -19,7 +19,8 @@ public static class PlanExtractor
             .Select(i => new Section(i.Path, i.Marker, i.Kind, i.Level, i.Text, i.Source))
             .ToList();
         var paragraphs = seg.Items.Select(i => new Paragraph(i.ParentPath, i.Text, i.Source)).ToList();
-        var appendix = seg.Tables.SelectMany(AppendixTaskExtractor.Extract).ToList();
+        int? year = metadata.Period is { } p && p.Start.Year == p.End.Year ? p.Start.Year : null;
+        var appendix = seg.Tables.SelectMany(t => AppendixTaskExtractor.Extract(t, year)).ToList();
         var tasks = appendix.Count > 0
             ? appendix
             : BodyTaskExtractor.Tasks(seg).Concat(BodyTaskExtractor.Duties(seg)).ToList();

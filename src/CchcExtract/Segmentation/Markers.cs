@@ -13,6 +13,7 @@ public readonly record struct MarkedLine(MarkerKind Kind, string Marker, string 
     /// <summary>Nesting rank: smaller ranks contain larger ones (I. ⊃ 1. ⊃ 1.1. ⊃ a) ⊃ - ⊃ +).</summary>
     public int Rank => Kind switch
     {
+        MarkerKind.Part => 0,
         MarkerKind.Roman => 1,
         MarkerKind.Arabic => 2,
         MarkerKind.Dotted => 2 + Marker.Count(c => c == '.'),
@@ -28,6 +29,9 @@ public static partial class Markers
 {
     [GeneratedRegex(@"^(?:Phần\s+|PHẦN\s+)?(?<m>(?:X{0,1})(?:IX|IV|V?I{0,3}))\s*[.:]\s+(?<t>.*)$")]
     private static partial Regex RomanRx();
+
+    [GeneratedRegex(@"^(?:(?<m>[A-H])\.\s+(?<t>[\p{Lu}].*)|Phần\s+thứ\s+(?<m>nhất|hai|ba|tư|năm|sáu|bảy)\s*[.:]?\s*(?<t>.*))$", RegexOptions.IgnoreCase)]
+    private static partial Regex PartRx();
 
     [GeneratedRegex(@"^(?<m>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?<t>\S.*)$")]
     private static partial Regex DottedRx();
@@ -50,6 +54,8 @@ public static partial class Markers
         var t = line.Trim();
         if (t.Length == 0) return new(MarkerKind.None, "", "");
         Match m;
+        if ((m = PartRx().Match(t)).Success && (m.Groups["m"].Value.Length > 1 || char.IsUpper(m.Groups["m"].Value[0])))
+            return new(MarkerKind.Part, m.Groups["m"].Value, m.Groups["t"].Value.Trim());
         if ((m = RomanRx().Match(t)).Success && m.Groups["m"].Value.Length > 0)
             return new(MarkerKind.Roman, m.Groups["m"].Value, m.Groups["t"].Value.Trim());
         if ((m = DottedRx().Match(t)).Success && !LooksLikeDate(m.Groups["m"].Value))

@@ -56,7 +56,7 @@ public static class Segmenter
 
             if (!inBody)
             {
-                if (marked.Kind == MarkerKind.Roman || (marked.Kind == MarkerKind.Arabic && clean.StartsWith("Điều", StringComparison.Ordinal)))
+                if (marked.Kind is MarkerKind.Roman or MarkerKind.Part || (marked.Kind == MarkerKind.Arabic && clean.StartsWith("Điều", StringComparison.Ordinal)))
                     inBody = true;
                 else { header.Add(line); continue; }
             }

@@ -25,8 +25,8 @@ namespace CchcExtract.Segmentation;
 /// </remarks>
 public static partial class TableAssembler
 {
-    [GeneratedRegex(@"^(?:X{0,1})(?:IX|IV|V?I{0,3})$")]
-    private static partial Regex RomanRx();
+    [GeneratedRegex(@"^(?:(?:X{0,1})(?:IX|IV|V?I{0,3})|[A-H])$")]
+    private static partial Regex SectionNumberRx();
 
     /// <summary>Assembles a table from tab lines (blank lines mark page breaks). Null when there is no usable header.</summary>
     public static AppendixTable? Assemble(string file, IReadOnlyList<SourceLine> lines)
@@ -144,12 +144,14 @@ public static partial class TableAssembler
 
     private static bool StartsLower(string s) => s.Length > 0 && char.IsLower(s[0]);
 
+    /// <summary>A reform-area row: a Roman numeral or capital letter with only a title, or a lone title in capitals.</summary>
     private static bool IsSectionRow(string[] cells, TableColumns c)
     {
-        if (c.Number < 0) return false;
-        var num = cells[c.Number];
-        if (!RomanRx().IsMatch(num) || num.Length == 0) return false;
-        return cells.Where((v, k) => k != c.Number && v.Length > 0).Count() <= 1;
+        var others = cells.Where((v, k) => k != c.Number && v.Length > 0).ToList();
+        if (others.Count > 1) return false;
+        var num = c.Number >= 0 ? cells[c.Number] : "";
+        if (num.Length > 0) return SectionNumberRx().IsMatch(num);
+        return others.Count == 1 && others[0].Length >= 8 && others[0] == others[0].ToUpperInvariant() && others[0].Any(char.IsLetter);
     }
 
     private static bool IsGroupRow(string[] cells, TableColumns c)
@@ -160,27 +162,29 @@ public static partial class TableAssembler
     }
 
     /// <summary>Maps header cells to column roles. Null when the header has no task-like column.</summary>
+    /// <remarks>Each header cell is classified once, most specific words first, so that
+    /// "Thời gian thực hiện" is the deadline and "Cơ quan thực hiện" the lead.</remarks>
     public static TableColumns? MapColumns(IReadOnlyList<string> header)
     {
-        int Find(params string[] keys)
+        int number = -1, objective = -1, task = -1, activity = -1, product = -1, lead = -1, support = -1, deadline = -1, doer = -1;
+        for (int k = 0; k < header.Count; k++)
         {
-            for (int k = 0; k < header.Count; k++)
-            {
-                var f = VietnameseText.Fold(header[k]);
-                if (keys.Any(key => f == key || f.StartsWith(key + " ") || f.StartsWith(key + "/") || f.Contains(key))) return k;
-            }
-            return -1;
+            var f = VietnameseText.Fold(header[k]).Trim();
+            bool Has(params string[] keys) => keys.Any(f.Contains);
+            if (f is "stt" or "tt" or "so tt" or "so thu tu" or "tt." or "stt.") Set(ref number, k);
+            else if (Has("phoi hop")) Set(ref support, k);
+            else if (Has("chu tri")) Set(ref lead, k);
+            else if (Has("thoi gian", "thoi han", "tien do", "han hoan thanh", "moc thoi gian")) Set(ref deadline, k);
+            else if (Has("san pham", "ket qua")) Set(ref product, k);
+            else if (Has("hoat dong")) Set(ref activity, k);
+            else if (Has("muc tieu")) Set(ref objective, k);
+            else if (Has("nhiem vu", "noi dung", "giai phap", "cong viec", "ten de an")) Set(ref task, k);
+            else if (Has("thuc hien", "co quan", "don vi", "trach nhiem")) Set(ref doer, k);
         }
-        int number = Find("stt", "tt", "so tt");
-        int objective = Find("muc tieu");
-        int activity = Find("hoat dong");
-        int task = Find("nhiem vu", "noi dung", "ten nhiem vu", "cong viec");
-        int product = Find("san pham", "ket qua");
-        int lead = Find("chu tri");
-        int support = Find("phoi hop");
-        int deadline = Find("thoi gian", "thoi han", "tien do");
+        if (lead < 0) lead = doer;
         if (task < 0 && activity < 0) return null;
-        if (number >= 0 && VietnameseText.Fold(header[number]) is not ("stt" or "tt" or "so tt" or "so thu tu")) number = -1;
         return new TableColumns(header, number, objective, task, activity, product, lead, support, deadline);
+
+        static void Set(ref int role, int k) { if (role < 0) role = k; }
     }
 }

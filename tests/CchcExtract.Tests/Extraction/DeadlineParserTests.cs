@@ -41,3 +41,33 @@ public class DeadlineParserTests
     public void Parse_InvalidDate_NotADate() =>
         DeadlineParser.Parse("trước ngày 31/02/2025").Kind.ShouldNotBe(DeadlineKind.Date);
 }
+
+public class DeadlineParserVariantTests
+{
+    [Theory]
+    [InlineData("Quý II và Quý III/2026", DeadlineKind.Quarter, "2026-04-01", "2026-09-30")]
+    [InlineData("Tháng 6 và tháng 12/2026", DeadlineKind.Month, "2026-06-01", "2026-12-31")]
+    [InlineData("Trước 30/6/2026", DeadlineKind.Date, null, "2026-06-30")]
+    [InlineData("Hằng quý", DeadlineKind.Recurring, null, null)]
+    [InlineData("Định kỳ 6 tháng", DeadlineKind.Recurring, null, null)]
+    [InlineData("Theo kế hoạch của tỉnh", DeadlineKind.Conditional, null, null)]
+    public void Parse_Variant_Normalised(string raw, DeadlineKind kind, string? start, string? end)
+    {
+        var d = DeadlineParser.Parse(raw);
+        d.Kind.ShouldBe(kind);
+        (d.Start?.ToString("yyyy-MM-dd")).ShouldBe(start);
+        (d.End?.ToString("yyyy-MM-dd")).ShouldBe(end);
+    }
+
+    [Theory]
+    [InlineData("Cả năm", "2026-01-01", "2026-12-31", DeadlineKind.Year)]
+    [InlineData("Quý I", "2026-01-01", "2026-03-31", DeadlineKind.Quarter)]
+    [InlineData("Tháng 9", "2026-09-01", "2026-09-30", DeadlineKind.Month)]
+    public void Parse_NoYearPrinted_UsesPlanYear(string raw, string start, string end, DeadlineKind kind)
+    {
+        var d = DeadlineParser.Parse(raw, contextYear: 2026);
+        d.Kind.ShouldBe(kind);
+        (d.Start?.ToString("yyyy-MM-dd")).ShouldBe(start);
+        (d.End?.ToString("yyyy-MM-dd")).ShouldBe(end);
+    }
+}

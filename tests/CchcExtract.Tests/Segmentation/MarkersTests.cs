@@ -28,3 +28,31 @@ public class MarkersTests
         m.Marker.ShouldBe(marker);
     }
 }
+
+public class PartMarkerTests
+{
+    [Theory]
+    [InlineData("A. MỤC ĐÍCH, YÊU CẦU", "A")]
+    [InlineData("Phần thứ hai: NHIỆM VỤ VÀ GIẢI PHÁP", "hai")]
+    public void Parse_PartHeading_PartKind(string line, string marker)
+    {
+        var m = Markers.Parse(line);
+        m.Kind.ShouldBe(MarkerKind.Part);
+        m.Marker.ShouldBe(marker);
+    }
+}
+
+public class TableColumnTests
+{
+    [Fact]
+    public void MapColumns_ThucHienInDeadlineAndAgency_EachToItsRole()
+    {
+        var c = TableAssembler.MapColumns(["TT", "Nội dung nhiệm vụ", "Thời gian thực hiện", "Cơ quan thực hiện", "Cơ quan phối hợp", "Sản phẩm đầu ra"])!;
+        (c.Number, c.Task, c.Deadline, c.Lead, c.Support, c.Product).ShouldBe((0, 1, 2, 3, 4, 5));
+        c.IsMultiLevel.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void MapColumns_NoTaskColumn_Null() =>
+        TableAssembler.MapColumns(["Họ và tên", "Chức vụ", "Ghi chú"]).ShouldBeNull();
+}
