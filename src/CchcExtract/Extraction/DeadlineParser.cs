@@ -57,7 +57,7 @@ public static partial class DeadlineParser
         Match m;
         if ((m = DateRx().Match(f)).Success || (m = LongDateRx().Match(f)).Success)
         {
-            if (TryDate(m, out var d))
+            if (Dates.TryDate(m, out var d))
             {
                 var pre = m.Groups["pre"].Value;
                 bool before = pre is "truoc" or "den" || f.StartsWith("truoc") || f.StartsWith("cham nhat");
@@ -70,7 +70,7 @@ public static partial class DeadlineParser
             // Group.Value is the last capture: "Quý I, II và III" ends in quarter III.
             int q2 = m.Groups["q2"].Success && Quarter(m.Groups["q2"].Value) is int qq ? Math.Max(q1, qq) : q1;
             if ((YearOf(m, f) ?? contextYear) is int y)
-                return new(printed, DeadlineKind.Quarter, new DateOnly(y, (q1 - 1) * 3 + 1, 1), EndOfMonth(y, q2 * 3));
+                return new(printed, DeadlineKind.Quarter, new DateOnly(y, (q1 - 1) * 3 + 1, 1), Dates.EndOfMonth(y, q2 * 3));
             return new(printed, DeadlineKind.Quarter);
         }
         if ((m = MonthRx().Match(f)).Success)
@@ -78,7 +78,7 @@ public static partial class DeadlineParser
             int y = int.Parse(m.Groups["y"].Value), mo = int.Parse(m.Groups["m"].Value);
             int mo2 = m.Groups["m2"].Success ? int.Parse(m.Groups["m2"].Value) : mo;
             if (mo is >= 1 and <= 12 && mo2 is >= 1 and <= 12 && mo2 >= mo)
-                return new(printed, DeadlineKind.Month, new DateOnly(y, mo, 1), EndOfMonth(y, mo2));
+                return new(printed, DeadlineKind.Month, new DateOnly(y, mo, 1), Dates.EndOfMonth(y, mo2));
         }
         if ((m = RangeRx().Match(f)).Success)
         {
@@ -106,7 +106,7 @@ public static partial class DeadlineParser
             if (f is "ca nam" or "trong nam" or "nam" || f.StartsWith("ca nam ") || f.StartsWith("trong nam "))
                 return new(printed, DeadlineKind.Year, new DateOnly(cy, 1, 1), new DateOnly(cy, 12, 31));
             if (MonthNoYearRx().Match(f) is { Success: true } mm && int.Parse(mm.Groups["m"].Value) is >= 1 and <= 12 and var mo)
-                return new(printed, DeadlineKind.Month, new DateOnly(cy, mo, 1), EndOfMonth(cy, mo));
+                return new(printed, DeadlineKind.Month, new DateOnly(cy, mo, 1), Dates.EndOfMonth(cy, mo));
         }
         return new(printed, DeadlineKind.Unspecified);
     }
@@ -123,14 +123,6 @@ public static partial class DeadlineParser
         return d.Kind != DeadlineKind.Conditional || text.Length <= 80;
     }
 
-    private static bool TryDate(Match m, out DateOnly date)
-    {
-        date = default;
-        int d = int.Parse(m.Groups["d"].Value), mo = int.Parse(m.Groups["m"].Value), y = int.Parse(m.Groups["y"].Value);
-        if (mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo)) return false;
-        date = new DateOnly(y, mo, d);
-        return true;
-    }
 
     private static int? YearOf(Match m, string f)
     {
@@ -149,5 +141,4 @@ public static partial class DeadlineParser
         _ => null,
     };
 
-    private static DateOnly EndOfMonth(int y, int m) => new(y, m, DateTime.DaysInMonth(y, m));
 }

@@ -81,7 +81,7 @@ public static partial class MetadataExtractor
         else if (InlineNumberRx().Match(fullText) is { Success: true } im) number = $"{im.Groups["n"].Value}/{im.Groups["c"].Value.ToUpperInvariant()}";
 
         DateOnly? issueDate = null;
-        if (IssueDateRx().Match(header) is { Success: true } dm && TryDate(dm, out var dd)) issueDate = dd;
+        if (IssueDateRx().Match(header) is { Success: true } dm && Dates.TryDate(dm, out var dd)) issueDate = dd;
 
         // Unit: the most frequent "xã/phường … Name" in the whole document.
         var units = UnitRx().Matches(fullText)
@@ -238,7 +238,7 @@ public static partial class MetadataExtractor
         var refs = new List<LegalReference>();
         foreach (Match m in LegalRx().Matches(text))
         {
-            DateOnly? d = TryDate(m, out var dd) ? dd : null;
+            DateOnly? d = Dates.TryDate(m, out var dd) ? dd : null;
             var by = m.Groups["by"].Success ? m.Groups["by"].Value.Trim() : null;
             var number = m.Groups["num"].Value.Trim('.', '-');
             if (refs.Any(r => r.Number == number)) continue;
@@ -246,19 +246,10 @@ public static partial class MetadataExtractor
         }
         foreach (Match m in LawRx().Matches(text))
         {
-            DateOnly? d = TryDate(m, out var dd) ? dd : null;
+            DateOnly? d = Dates.TryDate(m, out var dd) ? dd : null;
             refs.Add(new LegalReference("Luật", "", d, null, m.Value.Trim()));
         }
         return refs;
     }
 
-    private static bool TryDate(Match m, out DateOnly date)
-    {
-        date = default;
-        if (!m.Groups["d"].Success || !m.Groups["m"].Success || !m.Groups["y"].Success) return false;
-        int d = int.Parse(m.Groups["d"].Value), mo = int.Parse(m.Groups["m"].Value), y = int.Parse(m.Groups["y"].Value);
-        if (mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo)) return false;
-        date = new DateOnly(y, mo, d);
-        return true;
-    }
 }
