@@ -15,7 +15,7 @@ public sealed partial class PlanStore
     /// are replaced by the new ones in one transaction; on any failure the transaction rolls back and
     /// the store keeps what it held before.
     /// </summary>
-    /// <exception cref="StoreException">SQLite refused the records (the message names the file); nothing changed.</exception>
+    /// <exception cref="StoreException">The records could not be written (the message names the file and the cause); nothing changed.</exception>
     public ImportOutcome Import(PlanDocument doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
@@ -41,8 +41,7 @@ public sealed partial class PlanStore
         {
             tx.Rollback();
             _agencyIds.Clear(); // ids created inside the rolled-back transaction are gone
-            if (e is SqliteException se) throw new StoreException($"{doc.FileName}: not stored, earlier imports kept ({se.Message})", se);
-            throw;
+            throw new StoreException($"{doc.FileName}: not stored, earlier imports kept ({e.Message})", e);
         }
         return existing is null ? ImportOutcome.Imported : ImportOutcome.Replaced;
     }
