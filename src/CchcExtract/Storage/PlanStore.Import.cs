@@ -15,6 +15,7 @@ public sealed partial class PlanStore
     /// are replaced by the new ones in one transaction; on any failure the transaction rolls back and
     /// the store keeps what it held before.
     /// </summary>
+    /// <exception cref="StoreException">The records could not be written (the message names the file and the cause); nothing changed.</exception>
     public ImportOutcome Import(PlanDocument doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
@@ -36,11 +37,11 @@ public sealed partial class PlanStore
             WriteDocument(c, doc);
             tx.Commit();
         }
-        catch
+        catch (Exception e)
         {
             tx.Rollback();
             _agencyIds.Clear(); // ids created inside the rolled-back transaction are gone
-            throw;
+            throw new StoreException($"{doc.FileName}: not stored, earlier imports kept ({e.Message})", e);
         }
         return existing is null ? ImportOutcome.Imported : ImportOutcome.Replaced;
     }
@@ -73,18 +74,10 @@ public sealed partial class PlanStore
         d["$legal_bases"].Value = Codec.ToJson(m.LegalBases);
         long docId = (long)c.InsertDocument.ExecuteScalar()!;
 
-        var l = c.InsertLine.Parameters;
+        var l = c.InsertLines.Parameters;
         l["$d"].Value = docId;
-        foreach (var line in doc.Source.Lines)
-        {
-            l["$number"].Value = line.Number;
-            l["$raw"].Value = line.Raw;
-            l["$text"].Value = line.Text == line.Raw ? DBNull.Value : line.Text;
-            l["$page"].Value = Codec.Db(line.Page);
-            l["$box"].Value = Codec.Db(line.Box);
-            l["$repair_confidence"].Value = Codec.Db(line.RepairConfidence);
-            c.InsertLine.ExecuteNonQuery();
-        }
+        l["$lines"].Value = LineCodec.Encode(doc.Source.Lines);
+        c.InsertLines.ExecuteNonQuery();
 
         var s = c.InsertSection.Parameters;
         s["$d"].Value = docId;
@@ -218,7 +211,7 @@ public sealed partial class PlanStore
     /// <summary>The prepared statements of an import, created once per store and reused.</summary>
     private sealed class ImportCommands : IDisposable
     {
-        public readonly SqliteCommand DeleteFts, DeleteDocument, InsertDocument, InsertLine, InsertSection,
+        public readonly SqliteCommand DeleteFts, DeleteDocument, InsertDocument, InsertLines, InsertSection,
             InsertParagraph, InsertTask, InsertTaskAgency, UpsertAgency, InsertItem, InsertFts;
 
         public ImportCommands(PlanStore s)
@@ -234,7 +227,7 @@ public sealed partial class PlanStore
                     $period_raw, $period_start, $period_end, $title, $signer, $signer_title, $legal_bases)
                 RETURNING id
                 """);
-            InsertLine = Make(s, "INSERT INTO lines (document_id, number, raw, text, page, box, repair_confidence) VALUES ($d, $number, $raw, $text, $page, $box, $repair_confidence)");
+            InsertLines = Make(s, "INSERT INTO lines (document_id, lines) VALUES ($d, $lines)");
             InsertSection = Make(s, """
                 INSERT INTO sections (document_id, ord, path, marker, kind, level, title, source_file, source_line, source_page, source_box)
                 VALUES ($d, $ord, $path, $marker, $kind, $level, $title, $source_file, $source_line, $source_page, $source_box)
@@ -275,7 +268,7 @@ public sealed partial class PlanStore
         }
 
         private IEnumerable<SqliteCommand> All =>
-            [DeleteFts, DeleteDocument, InsertDocument, InsertLine, InsertSection, InsertParagraph, InsertTask, InsertTaskAgency, UpsertAgency, InsertItem, InsertFts];
+            [DeleteFts, DeleteDocument, InsertDocument, InsertLines, InsertSection, InsertParagraph, InsertTask, InsertTaskAgency, UpsertAgency, InsertItem, InsertFts];
 
         public void Dispose()
         {

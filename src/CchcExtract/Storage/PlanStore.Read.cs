@@ -64,18 +64,7 @@ public sealed partial class PlanStore
             (id, text, meta) = ReadDocument(r);
         }
 
-        var lines = new List<SourceLine>();
-        using (var cmd = Command("SELECT number, raw, text, page, box, repair_confidence FROM lines WHERE document_id = $d ORDER BY number"))
-        {
-            cmd.Parameters.AddWithValue("$d", id);
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                var raw = r.GetString(1);
-                lines.Add(new SourceLine(r.GetInt32(0), raw, r.IsDBNull(2) ? raw : r.GetString(2),
-                    Codec.Int(r.GetValue(3)), Codec.Box(r.GetValue(4)), Codec.Real(r.GetValue(5))));
-            }
-        }
+        var lines = Scalar("SELECT lines FROM lines WHERE document_id = $d", ("$d", id)) is string json ? LineCodec.Decode(json) : [];
 
         var sections = new List<Section>();
         using (var cmd = Command("SELECT path, marker, kind, level, title, source_file, source_line, source_page, source_box FROM sections WHERE document_id = $d ORDER BY ord"))

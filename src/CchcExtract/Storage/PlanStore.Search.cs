@@ -122,7 +122,7 @@ public sealed partial class PlanStore
             .GroupBy(h => Codec.NameKey(h.Commune) ?? "\u0001" + h.Document)
             .Select(g =>
             {
-                var reps = TaskGrouping.Group(g).Select(x => x.Best).Take(Math.Max(1, tasksPerCommune)).ToList();
+                var reps = TaskGrouping.Group(g, maxGroups: Math.Max(1, tasksPerCommune)).Select(x => x.Best).ToList();
                 var first = g.First();
                 return new CommuneMatch(first.Commune ?? first.Document, first.Province, reps[0].Score, reps);
             })

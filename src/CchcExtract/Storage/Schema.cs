@@ -48,17 +48,12 @@ internal static class Schema
         CREATE INDEX documents_commune ON documents(commune_key);
         CREATE INDEX documents_province ON documents(province_key);
 
-        -- Every line as read: raw text, and the normalised/repaired text only when it differs.
+        -- Every line as read, one row per document (see LineCodec): raw text, the normalised/repaired
+        -- text when it differs, page, box and repair confidence.
         CREATE TABLE lines (
-            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            number INTEGER NOT NULL,
-            raw TEXT NOT NULL,
-            text TEXT,
-            page INTEGER,
-            box TEXT,
-            repair_confidence REAL,
-            PRIMARY KEY (document_id, number)
-        ) WITHOUT ROWID;
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            lines TEXT NOT NULL
+        );
 
         CREATE TABLE sections (
             id INTEGER PRIMARY KEY,

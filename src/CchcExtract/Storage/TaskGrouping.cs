@@ -29,21 +29,40 @@ public static class TaskGrouping
     /// <summary>Similarity of two task wordings (0–100), accent- and case-insensitive.</summary>
     public static int Similarity(string a, string b) => Fuzz.TokenSetRatio(VietnameseText.Fold(a), VietnameseText.Fold(b));
 
-    /// <summary>Groups <paramref name="hits"/> (any order) into near-duplicate groups, best group first.</summary>
-    public static IReadOnlyList<TaskGroup> Group(IEnumerable<SearchHit> hits, int threshold = DefaultThreshold)
+    /// <summary>
+    /// Groups <paramref name="hits"/> (any order) into near-duplicate groups, best group first.
+    /// With <paramref name="maxGroups"/>, stops once that many groups exist and every later hit would
+    /// only join or start groups after them (callers that show the top groups only).
+    /// </summary>
+    public static IReadOnlyList<TaskGroup> Group(IEnumerable<SearchHit> hits, int threshold = DefaultThreshold, int maxGroups = int.MaxValue)
     {
         var leaders = new List<(string Folded, List<SearchHit> Members)>();
+        var byText = new Dictionary<string, int>(StringComparer.Ordinal); // identical wordings: no fuzzy call
         foreach (var h in hits.OrderByDescending(h => h.Score))
         {
-            var f = VietnameseText.Fold(h.Text);
+            var f = VietnameseText.Fold(h.Text).Trim();
+            if (byText.TryGetValue(f, out var same))
+            {
+                leaders[same].Members.Add(h);
+                continue;
+            }
             int best = -1, bestScore = -1;
             for (int i = 0; i < leaders.Count; i++)
             {
                 int s = Fuzz.TokenSetRatio(f, leaders[i].Folded);
                 if (s >= threshold && s > bestScore) { best = i; bestScore = s; }
             }
-            if (best >= 0) leaders[best].Members.Add(h);
-            else leaders.Add((f, [h]));
+            if (best >= 0)
+            {
+                leaders[best].Members.Add(h);
+                byText[f] = best;
+            }
+            else
+            {
+                if (leaders.Count >= maxGroups) break;
+                byText[f] = leaders.Count;
+                leaders.Add((f, [h]));
+            }
         }
         return leaders.Select(l => new TaskGroup(l.Members)).ToList();
     }

@@ -90,7 +90,7 @@ public class PlanStoreImportTests
         // The second task has no text: the insert fails after the old records were deleted and new ones written.
         var broken = DaiSon("h2") with { };
         broken = broken with { Tasks = [broken.Tasks[0], broken.Tasks[1] with { Text = null!, Lead = new AgencyRef("Ban mới", "Ban mới") }] };
-        Should.Throw<Exception>(() => t.Store.Import(broken));
+        Should.Throw<StoreException>(() => t.Store.Import(broken)).Message.ShouldStartWith("dai-son.txt: not stored");
 
         t.Store.Counts().ShouldBe(counts);
         var reopened = t.Reopen();
