@@ -28,7 +28,8 @@ public static partial class AgencyResolver
     public static readonly IReadOnlyList<(string Canonical, string[] Aliases)> Gazetteer =
     [
         ("Phòng Văn hóa - Xã hội", ["Phòng VH-XH", "Phòng VHXH", "Phòng Văn hóa và Xã hội"]),
-        ("Văn phòng HĐND và UBND", ["Văn phòng HĐND-UBND", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "VP HĐND và UBND", "Văn phòng UBND", "Văn phòng Ủy ban nhân dân"]),
+        ("Văn phòng HĐND và UBND", ["Văn phòng HĐND-UBND", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "VP HĐND và UBND"]),
+        ("Văn phòng UBND", ["Văn phòng Ủy ban nhân dân", "VP UBND"]),
         ("Trung tâm Phục vụ hành chính công", ["Trung tâm Hành chính công", "TT Phục vụ HCC", "Bộ phận một cửa", "Bộ phận tiếp nhận và trả kết quả"]),
         ("Phòng Kinh tế", ["Phòng KT"]),
         ("Phòng Kinh tế, Hạ tầng và Đô thị", ["Phòng Kinh tế - Hạ tầng và Đô thị", "Phòng KT-HT-ĐT", "Phòng KTHTĐT", "Phòng Kinh tế - Hạ tầng - Đô thị"]),
@@ -36,6 +37,19 @@ public static partial class AgencyResolver
         ("Phòng Tư pháp", []),
         ("Phòng Tài chính - Kế hoạch", ["Phòng TC-KH"]),
         ("Phòng Tài nguyên và Môi trường", ["Phòng TN-MT", "Phòng TNMT"]),
+        ("Phòng Văn hóa và Thông tin", ["Phòng VH&TT", "Phòng VHTT", "Phòng Văn hóa - Thông tin"]),
+        ("Sở Nội vụ", ["SNV"]),
+        ("Sở Tư pháp", []),
+        ("Sở Tài chính", []),
+        ("Sở Kế hoạch và Đầu tư", ["Sở KH&ĐT", "Sở KHĐT"]),
+        ("Sở Thông tin và Truyền thông", ["Sở TT&TT", "Sở TTTT"]),
+        ("Sở Tài nguyên và Môi trường", ["Sở TN&MT", "Sở TNMT"]),
+        ("Sở Khoa học và Công nghệ", ["Sở KH&CN", "Sở KHCN"]),
+        ("Sở Giáo dục và Đào tạo", ["Sở GD&ĐT", "Sở GDĐT"]),
+        ("Sở Y tế", []),
+        ("Sở Văn hóa, Thể thao và Du lịch", ["Sở VH-TT-DL", "Sở VHTTDL"]),
+        ("Ủy ban nhân dân các xã, thị trấn", ["UBND các xã, thị trấn", "UBND các xã", "UBND các xã, phường, thị trấn", "Ủy ban nhân dân các xã"]),
+        ("Ủy ban nhân dân các huyện, thị xã, thành phố", ["UBND các huyện, thị xã, thành phố", "UBND cấp huyện", "UBND các huyện"]),
         ("Trạm Y tế", ["Trạm Y tế xã", "Trạm y tế"]),
         ("Công an", ["Công an xã", "Công an phường"]),
         ("Ban Chỉ huy Quân sự", ["Ban CHQS", "Quân sự"]),
@@ -92,7 +106,7 @@ public static partial class AgencyResolver
     }
 
     private static readonly HashSet<string> GenericWords =
-        ["cac", "phong", "ban", "co", "quan", "don", "vi", "nganh", "lien", "va", "chuyen", "mon", "thuoc", "truc", "doan", "the", "to", "chuc", "dia", "phuong", "xa", "nhan", "dan", "uy", "tren", "ban", "co so", "huu", "khac", "chu", "tri"];
+        ["cac", "phong", "ban", "co", "quan", "don", "vi", "nganh", "lien", "va", "chuyen", "mon", "thuoc", "truc", "doan", "the", "to", "chuc", "dia", "phuong", "xa", "nhan", "dan", "uy", "tren", "ban", "co so", "huu", "khac", "chu", "tri", "so", "du", "toan", "cap"];
 
     /// <summary>True for a mention that names no particular agency (<c>Các cơ quan, đơn vị có liên quan</c>).</summary>
     public static bool IsGeneric(string printed)
@@ -102,7 +116,7 @@ public static partial class AgencyResolver
         var joined = string.Join(" ", words);
         if (joined.StartsWith("cac co quan don vi") || joined.StartsWith("cac phong ban") || joined.StartsWith("cac co quan chuyen mon")) return true;
         if (words.Length < 2 || words[0] != "cac") return false;
-        if (!(f.Contains("co quan") || f.Contains("don vi") || f.Contains("phong") || f.Contains("nganh"))) return false;
+        if (!(f.Contains("co quan") || f.Contains("don vi") || f.Contains("phong") || f.Contains("nganh") || words.Contains("so") || words.Contains("ban"))) return false;
         return words.All(GenericWords.Contains);
     }
 
@@ -117,8 +131,10 @@ public static partial class AgencyResolver
         {
             string? best = null;
             int bestScore = 0;
+            var head = key.Split(' ')[0];
             foreach (var k in AllKeys)
             {
+                if (!k.StartsWith(head + " ", StringComparison.Ordinal)) continue; // never match a Sở to a Phòng
                 int score = Fuzz.Ratio(key, k);
                 if (score > bestScore) { bestScore = score; best = k; }
             }
@@ -174,7 +190,10 @@ public static partial class AgencyResolver
     public static string CleanName(string printed)
     {
         var s = Tidy(printed);
-        s = Regex.Replace(s, @"(?<!địa bàn)\s+(xã|phường|thị trấn)(?=,|$)", "", RegexOptions.IgnoreCase);
+        // The trailing level word goes ("Công an huyện" → "Công an"), except in collective names
+        // ("UBND các xã, thị trấn") and places ("trên địa bàn xã").
+        if (!Regex.IsMatch(s, @"\b(các|địa bàn)\s", RegexOptions.IgnoreCase))
+            s = Regex.Replace(s, @"\s+(xã|phường|thị trấn|thị xã|huyện|quận|tỉnh|thành phố)(?=,|$)", "", RegexOptions.IgnoreCase);
         s = Regex.Replace(s, @"\s*[-–]\s*", " - ");
         return s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
     }

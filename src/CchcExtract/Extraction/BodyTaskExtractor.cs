@@ -104,7 +104,7 @@ public static partial class BodyTaskExtractor
         }
     }
 
-    private static readonly string[] AgencyHeads = ["phong ", "van phong", "trung tam", "ban ", "tram ", "cong an", "doan ", "cong thong tin", "chi huy", "quan su", "hoi ", "cac co quan", "cac don vi", "cac phong", "cac thanh vien"];
+    private static readonly string[] AgencyHeads = ["phong ", "van phong", "trung tam", "ban ", "tram ", "cong an", "doan ", "cong thong tin", "chi huy", "quan su", "hoi ", "cac co quan", "cac don vi", "cac phong", "cac thanh vien", "ubnd ", "uy ban nhan dan ", "so "];
 
     private static readonly string[] SubjectVerbs = [" trien khai ", " chu tri ", " thuc hien ", " tham muu ", " phoi hop ", " co trach nhiem ", " chiu trach nhiem ", " tap trung ", " chu dong "];
 

@@ -30,7 +30,7 @@ public static partial class Markers
     [GeneratedRegex(@"^(?:Phần\s+|PHẦN\s+)?(?<m>(?:X{0,1})(?:IX|IV|V?I{0,3}))\s*[.:]\s+(?<t>.*)$")]
     private static partial Regex RomanRx();
 
-    [GeneratedRegex(@"^(?:(?<m>[A-H])\.\s+(?<t>[\p{Lu}].*)|Phần\s+thứ\s+(?<m>nhất|hai|ba|tư|năm|sáu|bảy)\s*[.:]?\s*(?<t>.*))$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?<m>[A-H])\.\s+(?<t>[\p{Lu}].*)|Phần\s+thứ\s+(?<m>nhất|hai|ba|tư|năm|sáu|bảy)\s*[.:]?\s*(?<t>.*)|Phần\s+(?<m>[IVX]{1,4}|\d)\s*(?:[.:\-–]\s*(?<t>.*))?)$", RegexOptions.IgnoreCase)]
     private static partial Regex PartRx();
 
     [GeneratedRegex(@"^(?<m>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?<t>\S.*)$")]

@@ -44,10 +44,18 @@ public static class Segmenter
                     j++;
                 }
                 var table = TableAssembler.Assemble(doc.FileName, rows);
-                if (table is not null) tables.Add(table);
-                i = j - 1;
-                last = null;
-                continue;
+                if (table is not null)
+                {
+                    tables.Add(table);
+                    i = j - 1;
+                    last = null;
+                    continue;
+                }
+                // Not a table (e.g. the two-column header block "ỦY BAN NHÂN DÂN <tab> CỘNG HÒA …"):
+                // each cell is read as a line of its own, keeping the line number.
+                var cellLines = text.Split('\t').Where(c => c.Trim().Length > 0).Select(c => line with { Text = c.Trim() }).ToList();
+                if (!inBody) { header.AddRange(cellLines); continue; }
+                text = string.Join(" ", cellLines.Select(c => c.Text));
             }
             var clean = Markers.Clean(text);
             if (clean.Length == 0) continue;
@@ -71,7 +79,7 @@ public static class Segmenter
             bool emphasised = Markup.LooksEmphasised(text);
             var src = new SourceRef(doc.FileName, line.Number, line.Page, line.Box);
 
-            if (marked.Kind == MarkerKind.None && last is not null && Continues(pendingText[last], marked.Text, last))
+            if (marked.Kind == MarkerKind.None && last is not null && (pendingText[last].Length == 0 || Continues(pendingText[last], marked.Text, last)))
             {
                 pendingText[last] = Join(pendingText[last], marked.Text);
                 continue;
@@ -121,7 +129,7 @@ public static class Segmenter
         return !(end is '.' or ';' or ':' or '!' or '?' or '…' or ')' or '/');
     }
 
-    private static string Join(string a, string b) => a.EndsWith('-') && !a.EndsWith(" -") ? a + b : a + " " + b;
+    private static string Join(string a, string b) => a.Length == 0 ? b : a.EndsWith('-') && !a.EndsWith(" -") ? a + b : a + " " + b;
 
     private static bool IsTrailerStart(string folded) =>
         folded.StartsWith("noi nhan") || folded.StartsWith("tm. uy ban") || folded.StartsWith("tm uy ban");

@@ -25,7 +25,7 @@ namespace CchcExtract.Segmentation;
 /// </remarks>
 public static partial class TableAssembler
 {
-    [GeneratedRegex(@"^(?:(?:X{0,1})(?:IX|IV|V?I{0,3})|[A-H])$")]
+    [GeneratedRegex(@"^(?:(?:X{0,1})(?:IX|IV|V?I{0,3})|[A-HĐ])\.?$")]
     private static partial Regex SectionNumberRx();
 
     /// <summary>Assembles a table from tab lines (blank lines mark page breaks). Null when there is no usable header.</summary>
@@ -91,9 +91,30 @@ public static partial class TableAssembler
             rows.Add((kind, cells, line));
         }
 
+        MarkParentRows(rows, columns);
         return new AppendixTable(columns,
             rows.Select(r => new TableRow(r.Kind, r.Cells, new SourceRef(file, r.Line.Number, r.Line.Page, r.Line.Box))).ToList(),
             new SourceRef(file, first.Number, first.Page));
+    }
+
+    /// <summary>
+    /// A numbered row with no agencies, deadline or product whose next row is numbered beneath it
+    /// ("1" followed by "1.1") heads a group of sub-tasks and is not a record itself.
+    /// </summary>
+    private static void MarkParentRows(List<(TableRowKind Kind, string[] Cells, SourceLine Line)> rows, TableColumns c)
+    {
+        if (c.Number < 0) return;
+        bool Empty(string[] cells, int k) => k < 0 || cells[k].Length == 0;
+        for (int i = 0; i + 1 < rows.Count; i++)
+        {
+            var (kind, cells, _) = rows[i];
+            if (kind != TableRowKind.Record) continue;
+            var number = cells[c.Number];
+            var next = rows[i + 1].Cells[c.Number];
+            if (number.Length == 0 || !next.StartsWith(number.TrimEnd('.') + ".", StringComparison.Ordinal)) continue;
+            if (Empty(cells, c.Lead) && Empty(cells, c.Support) && Empty(cells, c.Deadline) && Empty(cells, c.Product))
+                rows[i] = (TableRowKind.Group, cells, rows[i].Line);
+        }
     }
 
     /// <summary>Splits a row on tabs. Cells keep their markup (needed to tell paragraphs apart).</summary>
