@@ -9,7 +9,7 @@ public class MarkersTests
     [Theory]
     [InlineData("I. MỤC ĐÍCH, YÊU CẦU", MarkerKind.Roman, "I")]
     [InlineData("VII. Chính quyền số", MarkerKind.Roman, "VII")]
-    [InlineData("Phần II. NHIỆM VỤ", MarkerKind.Roman, "II")]
+    [InlineData("Phần II. NHIỆM VỤ", MarkerKind.Part, "II")]
     [InlineData("1. Mục đích", MarkerKind.Arabic, "1")]
     [InlineData("2.2. Nhiệm vụ", MarkerKind.Dotted, "2.2")]
     [InlineData("1.1 Mục tiêu", MarkerKind.Dotted, "1.1")]
