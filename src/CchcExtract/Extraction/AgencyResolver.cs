@@ -49,6 +49,7 @@ public static partial class AgencyResolver
         ("Sở Y tế", []),
         ("Sở Văn hóa, Thể thao và Du lịch", ["Sở VH-TT-DL", "Sở VHTTDL"]),
         ("Ủy ban nhân dân các xã, thị trấn", ["UBND các xã, thị trấn", "UBND các xã", "UBND các xã, phường, thị trấn", "Ủy ban nhân dân các xã"]),
+        ("Ủy ban nhân dân các xã, phường", ["UBND các xã, phường", "UBND các phường, xã"]),
         ("Ủy ban nhân dân các huyện, thị xã, thành phố", ["UBND các huyện, thị xã, thành phố", "UBND cấp huyện", "UBND các huyện"]),
         ("Trạm Y tế", ["Trạm Y tế xã", "Trạm y tế"]),
         ("Công an", ["Công an xã", "Công an phường"]),
@@ -101,12 +102,13 @@ public static partial class AgencyResolver
         foreach (var (from, to) in Abbreviations) f = f.Replace(from, " " + to + " ");
         f = NonWord().Replace(f, " ");
         f = Spaces().Replace(f, " ").Trim();
-        if (!f.EndsWith("dia ban xa") && !f.EndsWith("dia ban phuong")) f = LevelSuffix().Replace(f, "");
+        // Collective names ("UBND các xã, phường") and places ("trên địa bàn xã") keep their level words.
+        if (!f.Contains(" dia ban ") && !f.StartsWith("cac ") && !f.Contains(" cac ")) f = LevelSuffix().Replace(f, "");
         return f.Replace(" va ", " ");
     }
 
     private static readonly HashSet<string> GenericWords =
-        ["cac", "phong", "ban", "co", "quan", "don", "vi", "nganh", "lien", "va", "chuyen", "mon", "thuoc", "truc", "doan", "the", "to", "chuc", "dia", "phuong", "xa", "nhan", "dan", "uy", "tren", "ban", "co so", "huu", "khac", "chu", "tri", "so", "du", "toan", "cap"];
+        ["cac", "phong", "ban", "co", "quan", "don", "vi", "nganh", "lien", "va", "chuyen", "mon", "thuoc", "truc", "doan", "the", "to", "chuc", "dia", "phuong", "xa", "nhan", "dan", "uy", "tren", "ban", "co so", "huu", "khac", "chu", "tri", "so", "du", "toan", "cap", "doan", "the", "hoi", "thi", "tran", "huyen", "tinh", "thanh", "pho"];
 
     /// <summary>True for a mention that names no particular agency (<c>Các cơ quan, đơn vị có liên quan</c>).</summary>
     public static bool IsGeneric(string printed)

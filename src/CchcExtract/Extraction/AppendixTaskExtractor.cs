@@ -8,13 +8,27 @@ namespace CchcExtract.Extraction;
 /// activity row (multi-level tables).
 /// </summary>
 /// <remarks>
-/// In multi-level tables merged cells are left blank on every row but the first of the merge. Within
-/// one numbered group an empty Mục tiêu, Nhiệm vụ, Chủ trì, Phối hợp or Thời gian cell inherits the
-/// nearest value above; the product (Kết quả/sản phẩm) never inherits, and rows of a new number start
-/// afresh. Simple tables inherit nothing: a blank cell is blank.
+/// Merged cells are left blank on every row but the first of the merge. Within one numbered group
+/// (rows under the same number, whose number cell is blank) an empty Mục tiêu, Nhiệm vụ, Chủ trì,
+/// Phối hợp or Thời gian cell inherits the nearest value above; the product (Kết quả/sản phẩm) never
+/// inherits, and a row with a number of its own starts afresh: a blank cell there is blank.
+/// Numbers are kept as printed without their punctuation (<c>a)</c> → <c>a</c>, <c>1.</c> → <c>1</c>);
+/// bullets (<c>-</c>) have none.
 /// </remarks>
 public static class AppendixTaskExtractor
 {
+    private static string Flat(string s) => s.Replace('\n', ' ');
+
+    private static bool IsBullet(string s) => s is "-" or "+" or "•" or "–";
+
+    /// <summary>The number without its punctuation: <c>a)</c> → <c>a</c>, <c>1.</c> → <c>1</c>, <c>-</c> → empty.</summary>
+    public static string CleanNumber(string printed)
+    {
+        var t = printed.Trim();
+        if (IsBullet(t)) return "";
+        return t.TrimEnd('.', ')', ':').TrimStart('(').Trim();
+    }
+
     /// <summary>Extracts the records of one table.</summary>
     /// <param name="table">The assembled table.</param>
     /// <param name="contextYear">The plan's year, for deadlines printed without one (<c>Quý I</c>).</param>
@@ -30,7 +44,7 @@ public static class AppendixTaskExtractor
         foreach (var row in table.Rows)
         {
             var cells = row.Cells.ToArray();
-            var number = Cell(cells, c.Number);
+            var number = CleanNumber(Cell(cells, c.Number));
             if (row.Kind == TableRowKind.Section)
             {
                 sectionMarker = number;
@@ -40,37 +54,36 @@ public static class AppendixTaskExtractor
                 carried = null;
                 continue;
             }
-            if (number.Length > 0)
+            bool bullet = IsBullet(Cell(cells, c.Number));
+            if (number.Length > 0 || bullet)
             {
-                group = number;
-                carried = null;
+                if (!bullet) group = number;
+                carried = bullet ? carried : null;
             }
             if (row.Kind == TableRowKind.Group)
             {
                 carried = c.IsMultiLevel ? cells : null;
                 continue;
             }
-            if (c.IsMultiLevel)
-            {
-                if (carried is not null)
-                    foreach (var k in new[] { c.Objective, c.Task, c.Lead, c.Support, c.Deadline })
-                        if (k >= 0 && cells[k].Length == 0) cells[k] = carried[k];
-                carried = cells;
-            }
-            var text = Cell(cells, c.RecordText);
+            if (number.Length == 0 && carried is not null)
+                foreach (var k in new[] { c.Objective, c.Task, c.Lead, c.Support, c.Deadline })
+                    if (k >= 0 && cells[k].Length == 0) cells[k] = carried[k];
+            carried = cells;
+            var ownNumber = bullet ? "" : group;
+            var text = Flat(Cell(cells, c.RecordText));
             if (text.Length == 0) continue;
-            var objective = Cell(cells, c.Objective);
-            var lead = Cell(cells, c.Lead);
-            var product = Cell(cells, c.Product);
+            var objective = Flat(Cell(cells, c.Objective));
+            var lead = Flat(Cell(cells, c.Lead));
+            var product = Flat(Cell(cells, c.Product));
             yield return new TaskRecord
             {
-                Number = group,
+                Number = ownNumber,
                 Text = text,
                 Objective = objective.Length > 0 ? objective : null,
-                ParentTask = c.IsMultiLevel && Cell(cells, c.Task).Length > 0 ? Cell(cells, c.Task) : null,
+                ParentTask = c.IsMultiLevel && Cell(cells, c.Task).Length > 0 ? Flat(Cell(cells, c.Task)) : null,
                 Lead = lead.Length > 0 ? AgencyResolver.Resolve(lead) : null,
                 Support = AgencyResolver.ResolveList(Cell(cells, c.Support)),
-                Deadline = DeadlineParser.Parse(Cell(cells, c.Deadline), contextYear),
+                Deadline = DeadlineParser.Parse(Flat(Cell(cells, c.Deadline)), contextYear),
                 Product = product.Length > 0 ? product : null,
                 Targets = Targets.Find(text + " " + objective),
                 Area = area != ReformArea.Other ? area : AreaClassifier.ClassifyHeading(text),

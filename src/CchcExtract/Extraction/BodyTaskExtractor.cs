@@ -29,8 +29,17 @@ public static partial class BodyTaskExtractor
         return f.Contains("nhiem vu") && !f.Contains("to chuc thuc hien");
     }
 
-    private static bool IsObjectiveHeading(OutlineItem i) => i.Children.Count > 0 && VietnameseText.Fold(i.Text).TrimEnd(':', '.').Trim() is "muc tieu" or "muc tieu cu the" or "chi tieu";
-    private static bool IsTaskHeading(OutlineItem i) => i.Children.Count > 0 && VietnameseText.Fold(i.Text).TrimEnd(':', '.').Trim() is "nhiem vu" or "nhiem vu, giai phap" or "nhiem vu cu the" or "giai phap" or "nhiem vu va giai phap";
+    /// <summary>"Mục tiêu", "Chỉ tiêu…" sub-headings: their items are targets, not tasks.</summary>
+    private static bool IsObjectiveHeading(OutlineItem i) => i.Children.Count > 0 && ShortTitle(i) is { } t && (t.StartsWith("muc tieu") || t.StartsWith("chi tieu"));
+
+    /// <summary>"Nhiệm vụ", "Nhiệm vụ, giải pháp trọng tâm", "Giải pháp…" sub-headings.</summary>
+    private static bool IsTaskHeading(OutlineItem i) => i.Children.Count > 0 && ShortTitle(i) is { } t && (t.StartsWith("nhiem vu") || t.StartsWith("giai phap") || t.StartsWith("cac nhiem vu"));
+
+    private static string? ShortTitle(OutlineItem i)
+    {
+        var t = VietnameseText.Fold(i.Text).TrimEnd(':', '.').Trim();
+        return t.Length <= 60 ? t : null;
+    }
 
     private static bool HasObjectiveSplit(OutlineItem root) => Descendants(root).Any(IsObjectiveHeading);
 
@@ -104,7 +113,9 @@ public static partial class BodyTaskExtractor
         }
     }
 
-    private static readonly string[] AgencyHeads = ["phong ", "van phong", "trung tam", "ban ", "tram ", "cong an", "doan ", "cong thong tin", "chi huy", "quan su", "hoi ", "cac co quan", "cac don vi", "cac phong", "cac thanh vien", "ubnd ", "uy ban nhan dan ", "so "];
+    private static readonly string[] AgencyHeads = ["phong ", "van phong", "trung tam", "ban ", "tram ", "cong an", "doan ", "cong thong tin", "chi huy", "quan su", "hoi ", "cac co quan", "cac don vi", "cac phong", "cac thanh vien", "ubnd ", "uy ban nhan dan ", "so ", "cong chuc", "bo phan", "hoi ", "cac ban", "cac to", "cac khu", "cac ap", "cac thon", "truong ", "can bo"];
+
+    private static readonly string[] NotAgency = ["de nghi", "trong qua trinh", "giao ", "yeu cau", "kinh phi", "che do", "trach nhiem chung", "thoi gian", "noi dung", "muc tieu", "nhiem vu", "ket qua", "can cu", "tren day"];
 
     private static readonly string[] SubjectVerbs = [" trien khai ", " chu tri ", " thuc hien ", " tham muu ", " phoi hop ", " co trach nhiem ", " chiu trach nhiem ", " tap trung ", " chu dong "];
 
@@ -120,6 +131,9 @@ public static partial class BodyTaskExtractor
         agency = (colon >= 0 ? t[..colon] : t).Trim();
         inline = colon >= 0 ? t[(colon + 1)..].Trim() : "";
         var f = VietnameseText.Fold(agency) + " ";
+        if (NotAgency.Any(h => f.StartsWith(h))) return false;
+        // "Công chức Tư pháp - Hộ tịch: Chủ trì …" — a short name before a colon is an agency even without a known head word.
+        if (colon >= 0 && agency.Split(' ').Length <= 12 && char.IsUpper(agency.FirstOrDefault())) return true;
         if (!AgencyHeads.Any(h => f.StartsWith(h))) return false;
         if (colon >= 0) return agency.Length <= 200;
         if (t.Length <= 90) return true;
@@ -132,7 +146,7 @@ public static partial class BodyTaskExtractor
         return true;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<a>(?:Phòng|Văn phòng|Trung tâm|Ban|Công an|Trạm|Đoàn)\s[^,;:()]{2,80}?)\s+(?:chủ trì|có trách nhiệm|chịu trách nhiệm)\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<a>(?:Phòng|Văn phòng|Trung tâm|Ban|Công an|Trạm|Đoàn|Công chức|Bộ phận|Hội|Sở|UBND|Ủy ban|Uỷ ban)\s[^;:()]{2,80}?)\s+(?:chủ trì|có trách nhiệm|chịu trách nhiệm)\b")]
     private static partial System.Text.RegularExpressions.Regex LeadRx();
 
     /// <summary>The agency a task names as its lead (<c>Văn phòng HĐND và UBND phường chủ trì rà soát…</c>), if any.</summary>

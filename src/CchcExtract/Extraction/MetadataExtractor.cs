@@ -115,7 +115,7 @@ public static partial class MetadataExtractor
             .OrderByDescending(g => g.Count())
             .ToList();
         string? commune = unit?.First().Name;
-        string? province = provinces.FirstOrDefault()?.First().Name;
+        string? province = provinces.FirstOrDefault()?.First().Name ?? CentralCity(fullText);
         if (province is not null && commune is not null && VietnameseText.Fold(province) == VietnameseText.Fold(commune)
             && unit!.Key.Level is not (UnitLevel.Province or UnitLevel.City))
             province = provinces.Skip(1).FirstOrDefault()?.First().Name;
@@ -148,6 +148,13 @@ public static partial class MetadataExtractor
         int i = name.IndexOf(" ĐỘC LẬP", StringComparison.Ordinal);
         return i > 0 ? name[..i] : name;
     }
+
+    private static readonly string[] CentralCities = ["Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"];
+
+    /// <summary>A centrally governed city named anywhere ("Hà Nội, ngày…", "TP. Hồ Chí Minh"), for plans that never write "thành phố X".</summary>
+    private static string? CentralCity(string text) =>
+        CentralCities.Select(c => (City: c, Count: Regex.Matches(text, Regex.Escape(c)).Count)).Where(x => x.Count > 0)
+            .OrderByDescending(x => x.Count).Select(x => x.City).FirstOrDefault();
 
     private static bool IsUpperStart(string line, string type) =>
         line.Length >= type.Length && line[..type.Length].ToUpperInvariant() == line[..type.Length];

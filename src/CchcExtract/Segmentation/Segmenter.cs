@@ -30,6 +30,7 @@ public static class Segmenter
         OutlineItem? last = null;
         var pendingText = new Dictionary<OutlineItem, string>(ReferenceEqualityComparer.Instance);
 
+        lines = PipeTables.ToTabs(lines);
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i];

@@ -46,17 +46,18 @@ public static partial class TableAssembler
             if (string.IsNullOrWhiteSpace(line.Text)) { afterBreak = true; continue; }
             var rawCells = SplitCells(line.Text);
             var cells = Normalise(rawCells, n);
+            bool bold = rawCells.Any(Markup.LooksEmphasised);
             if (string.Join("|", cells.Select(VietnameseText.Fold)) == headerKey) { afterBreak = true; continue; }
             if (cells.All(c => c.Length == 0)) continue;
             cells = Realign(cells, columns);
             var number = columns.Number >= 0 ? cells[columns.Number] : "";
 
-            if (IsSectionRow(cells, columns)) { rows.Add((TableRowKind.Section, cells, line)); afterBreak = false; continue; }
+            if (IsSectionRow(cells, columns, bold)) { rows.Add((TableRowKind.Section, cells, line)); afterBreak = false; continue; }
 
             var prev = rows.Count > 0 && rows[^1].Kind != TableRowKind.Section ? rows[^1] : default;
             if (prev.Cells is not null)
             {
-                if (!columns.IsMultiLevel && number.Length == 0)
+                if (!columns.IsMultiLevel && number.Length == 0 && IsContinuation(cells, columns, afterBreak))
                 {
                     AppendCells(prev.Cells, cells, Enumerable.Range(0, n));
                     afterBreak = false;
@@ -111,8 +112,11 @@ public static partial class TableAssembler
             if (kind != TableRowKind.Record) continue;
             var number = cells[c.Number];
             var next = rows[i + 1].Cells[c.Number];
-            if (number.Length == 0 || !next.StartsWith(number.TrimEnd('.') + ".", StringComparison.Ordinal)) continue;
-            if (Empty(cells, c.Lead) && Empty(cells, c.Support) && Empty(cells, c.Deadline) && Empty(cells, c.Product))
+            if (!(Empty(cells, c.Lead) && Empty(cells, c.Support) && Empty(cells, c.Deadline) && Empty(cells, c.Product))) continue;
+            bool childNumbered = number.Length > 0 && next.StartsWith(number.TrimEnd('.') + ".", StringComparison.Ordinal);
+            bool bulletsFollow = next is "-" or "+" or "•" || next.Length is > 0 and <= 3 && char.IsLower(next[0]) && next.EndsWith(')');
+            bool introducesList = c.RecordText >= 0 && cells[c.RecordText].TrimEnd().EndsWith(':');
+            if (childNumbered || bulletsFollow && (introducesList || number.Length > 0) || introducesList && next.Length > 0)
                 rows[i] = (TableRowKind.Group, cells, rows[i].Line);
         }
     }
@@ -135,7 +139,9 @@ public static partial class TableAssembler
     }
 
     /// <summary>Removes markup from a cell; several &lt;p&gt; paragraphs are joined with a space.</summary>
-    public static string CleanCell(string cell) => string.Join(" ", Markup.Paragraphs(cell));
+    /// <remarks>Paragraphs (<c>&lt;p&gt;</c>, <c>&lt;br&gt;</c>) are kept apart by a newline, so that a cell
+    /// listing one agency per line still splits; text fields flatten it to a space.</remarks>
+    public static string CleanCell(string cell) => string.Join("\n", Markup.Paragraphs(cell));
 
     private static string[] Realign(string[] cells, TableColumns c)
     {
@@ -163,15 +169,26 @@ public static partial class TableAssembler
         }
     }
 
+    /// <summary>
+    /// In a simple table a row with a blank number either continues the row above (after a page
+    /// break, or when its text carries on in lower case or is absent) or is a sub-row of a merged
+    /// number cell, i.e. a record of its own.
+    /// </summary>
+    private static bool IsContinuation(string[] cells, TableColumns c, bool afterBreak)
+    {
+        var text = c.RecordText >= 0 ? cells[c.RecordText] : "";
+        return afterBreak || text.Length == 0 || StartsLower(text);
+    }
+
     private static bool StartsLower(string s) => s.Length > 0 && char.IsLower(s[0]);
 
     /// <summary>A reform-area row: a Roman numeral or capital letter with only a title, or a lone title in capitals.</summary>
-    private static bool IsSectionRow(string[] cells, TableColumns c)
+    private static bool IsSectionRow(string[] cells, TableColumns c, bool bold)
     {
         var others = cells.Where((v, k) => k != c.Number && v.Length > 0).ToList();
         if (others.Count > 1) return false;
         var num = c.Number >= 0 ? cells[c.Number] : "";
-        if (num.Length > 0) return SectionNumberRx().IsMatch(num);
+        if (num.Length > 0) return SectionNumberRx().IsMatch(num) || bold && others.Count == 1;
         return others.Count == 1 && others[0].Length >= 8 && others[0] == others[0].ToUpperInvariant() && others[0].Any(char.IsLetter);
     }
 

@@ -11,14 +11,18 @@ namespace CchcExtract.Tests.Corpus;
 /// </summary>
 public class GoldCorpusTests
 {
+    /// <summary>Gold folders: the main gold and the blind set (written without looking at the extractor).</summary>
+    private static readonly string[] GoldDirs = ["gold", "blind-gold"];
+
     public static TheoryData<string> SampleGold() => GoldFiles(shared: false);
     public static TheoryData<string> SeedGold() => GoldFiles(shared: true);
 
     private static TheoryData<string> GoldFiles(bool shared)
     {
         var data = new TheoryData<string>();
-        foreach (var f in Directory.GetFiles(Shared.Corpus("gold"), "*.gold.json").Order())
-            if (GoldFile.Load(f).Source.StartsWith("shared:") == shared) data.Add(Path.GetFileName(f));
+        foreach (var dir in GoldDirs)
+            foreach (var f in Directory.GetFiles(Shared.Corpus(dir), "*.gold.json").Order())
+                if (GoldFile.Load(f).Source.StartsWith("shared:") == shared) data.Add(Path.Combine(dir, Path.GetFileName(f)));
         return data;
     }
 
@@ -32,7 +36,7 @@ public class GoldCorpusTests
 
     private static void AssertAccurate(string goldFile)
     {
-        var gold = GoldFile.Load(Shared.Corpus("gold", goldFile));
+        var gold = GoldFile.Load(Shared.Corpus(goldFile));
         var src = gold.ResolveSource(Shared.Corpus(), Shared.Dir);
         src.ShouldNotBeNull();
         var score = Evaluator.Score(gold, PlanPipeline.Default.Process(src));
