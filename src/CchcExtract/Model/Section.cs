@@ -17,6 +17,8 @@ public enum MarkerKind
     Dash,
     /// <summary>Plus bullet: <c>+</c></summary>
     Plus,
+    /// <summary>A part above Roman sections: <c>A.</c>, <c>B.</c>, <c>Phần thứ hai</c>.</summary>
+    Part,
 }
 
 /// <summary>

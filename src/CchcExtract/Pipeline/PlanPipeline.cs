@@ -32,7 +32,8 @@ public sealed class PlanPipeline
     /// <summary>Processes an already-read text document.</summary>
     public PlanDocument Process(TextDocument text)
     {
-        throw new NotImplementedException("segmentation and extraction land with the Foundation issue");
+        if (Repairer is not null) text = RepairStage.Apply(text, Repairer);
+        return Extraction.PlanExtractor.Extract(Segmentation.Segmenter.Segment(text));
     }
 }
 

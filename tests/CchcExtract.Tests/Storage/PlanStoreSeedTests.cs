@@ -12,7 +12,6 @@ namespace CchcExtract.Tests.Storage;
 /// <summary>End to end on the five seed plans: process → import → search / communes / export.</summary>
 public class PlanStoreSeedTests
 {
-    private const string NeedsPipeline = "needs the segmentation+extraction pipeline (PlanPipeline.Process still throws NotImplementedException); un-skip when it lands";
 
     private static readonly string[] Seeds = ["000", "001", "002", "003", "004"];
 
@@ -20,7 +19,7 @@ public class PlanStoreSeedTests
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, TaskExport.JsonOptions);
 
-    [SharedFact(Skip = NeedsPipeline)]
+    [SharedFact]
     public void Import_Seeds_ReimportUnchangedAndExportMatchesPipeline()
     {
         var docs = ProcessSeeds();
@@ -36,7 +35,7 @@ public class PlanStoreSeedTests
         Json(t.Reopen().ExportTasks().ToList()).ShouldBe(Json(expected));
     }
 
-    [SharedFact(Skip = NeedsPipeline)]
+    [SharedFact]
     public void Search_DichVuCongTrucTuyen_FindsEveryPlanThatMentionsIt()
     {
         var docs = ProcessSeeds();
@@ -57,7 +56,7 @@ public class PlanStoreSeedTests
         expected.ShouldBeSubsetOf(words.Select(h => h.Document).Distinct()); // words in any order: a superset
     }
 
-    [SharedFact(Skip = NeedsPipeline)]
+    [SharedFact]
     public void Communes_KhaoSatSuHaiLong_SameCommunesWithAndWithoutAccents()
     {
         using var t = new TempStore();

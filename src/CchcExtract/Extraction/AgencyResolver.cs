@@ -1,0 +1,181 @@
+using System.Text.RegularExpressions;
+using CchcExtract.Model;
+using CchcExtract.Text;
+using FuzzySharp;
+
+namespace CchcExtract.Extraction;
+
+/// <summary>
+/// Resolves agency names as printed to canonical gazetteer names, and splits cells that list
+/// several agencies.
+/// </summary>
+/// <remarks>
+/// Names are compared on a key: accent-folded, abbreviations expanded (<c>VH-XH</c> → văn hóa xã hội,
+/// <c>HCC</c> → hành chính công, <c>HĐND&amp;UBND</c> → hội đồng nhân dân và ủy ban nhân dân),
+/// punctuation dropped and the trailing level word (<c>xã</c>, <c>phường</c>…) removed. An exact key
+/// match wins; otherwise FuzzySharp's ratio ≥ <see cref="FuzzyThreshold"/> picks the closest entry.
+/// Generic mentions (<c>Các phòng, cơ quan liên quan</c>) resolve to <see cref="GenericName"/>.
+/// </remarks>
+public static partial class AgencyResolver
+{
+    /// <summary>Canonical name every generic mention resolves to.</summary>
+    public const string GenericName = "Các cơ quan, đơn vị liên quan";
+
+    /// <summary>Minimum FuzzySharp ratio for a fuzzy gazetteer match.</summary>
+    public const int FuzzyThreshold = 90;
+
+    /// <summary>Canonical agency names found in commune/ward/district plans, each with extra aliases.</summary>
+    public static readonly IReadOnlyList<(string Canonical, string[] Aliases)> Gazetteer =
+    [
+        ("Phòng Văn hóa - Xã hội", ["Phòng VH-XH", "Phòng VHXH", "Phòng Văn hóa và Xã hội"]),
+        ("Văn phòng HĐND và UBND", ["Văn phòng HĐND-UBND", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "VP HĐND và UBND", "Văn phòng UBND", "Văn phòng Ủy ban nhân dân"]),
+        ("Trung tâm Phục vụ hành chính công", ["Trung tâm Hành chính công", "TT Phục vụ HCC", "Bộ phận một cửa", "Bộ phận tiếp nhận và trả kết quả"]),
+        ("Phòng Kinh tế", ["Phòng KT"]),
+        ("Phòng Kinh tế, Hạ tầng và Đô thị", ["Phòng Kinh tế - Hạ tầng và Đô thị", "Phòng KT-HT-ĐT", "Phòng KTHTĐT", "Phòng Kinh tế - Hạ tầng - Đô thị"]),
+        ("Phòng Nội vụ", []),
+        ("Phòng Tư pháp", []),
+        ("Phòng Tài chính - Kế hoạch", ["Phòng TC-KH"]),
+        ("Phòng Tài nguyên và Môi trường", ["Phòng TN-MT", "Phòng TNMT"]),
+        ("Trạm Y tế", ["Trạm Y tế xã", "Trạm y tế"]),
+        ("Công an", ["Công an xã", "Công an phường"]),
+        ("Ban Chỉ huy Quân sự", ["Ban CHQS", "Quân sự"]),
+        ("Trung tâm Dịch vụ tổng hợp", ["Trung tâm DVTH"]),
+        ("Trung tâm Văn hóa, Thể thao và Truyền thông", ["Trung tâm VH TT & TT", "Trung tâm VHTT&TT", "Trung tâm VH-TT-TT"]),
+        ("Trung tâm dịch vụ sự nghiệp công", []),
+        ("Ban Biên tập Cổng thông tin điện tử", ["Ban Biên tập Cổng TTĐT", "Ban biên tập Trang thông tin điện tử"]),
+        ("Cổng thông tin điện tử", ["Cổng TTĐT", "Trang thông tin điện tử"]),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam", ["UBMTTQVN", "UBMTTQ Việt Nam", "Mặt trận Tổ quốc Việt Nam", "MTTQ"]),
+        ("Ủy ban nhân dân", ["UBND"]),
+    ];
+
+    // Built on first use: the key function needs the static tables declared below.
+    private static readonly Lazy<Dictionary<string, string>> LazyKeys = new(BuildKeys);
+    private static Dictionary<string, string> ExactKeys => LazyKeys.Value;
+    private static readonly Lazy<string[]> LazyAllKeys = new(() => LazyKeys.Value.Keys.ToArray());
+    private static string[] AllKeys => LazyAllKeys.Value;
+
+    private static Dictionary<string, string> BuildKeys()
+    {
+        var d = new Dictionary<string, string>();
+        foreach (var (canonical, aliases) in Gazetteer)
+            foreach (var name in aliases.Prepend(canonical))
+                d.TryAdd(Key(name), canonical);
+        return d;
+    }
+
+    private static readonly (string From, string To)[] Abbreviations =
+    [
+        ("vh-xh", "van hoa xa hoi"), ("vhxh", "van hoa xa hoi"), ("vh xh", "van hoa xa hoi"),
+        ("hdnd", "hoi dong nhan dan"), ("ubnd", "uy ban nhan dan"), ("hcc", "hanh chinh cong"),
+        ("ttdt", "thong tin dien tu"), ("tt ", "trung tam "), ("vp ", "van phong "), ("kt-ht-dt", "kinh te ha tang va do thi"),
+        ("cntt", "cong nghe thong tin"), ("&", " va "),
+    ];
+
+    [GeneratedRegex(@"[^\p{L}\p{N} ]+")]
+    private static partial Regex NonWord();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"\s+(xa|phuong|thi tran|huyen|quan|thi xa|tinh|thanh pho)$")]
+    private static partial Regex LevelSuffix();
+
+    /// <summary>The comparison key of a name (see remarks on the class).</summary>
+    public static string Key(string name)
+    {
+        var f = " " + VietnameseText.Fold(Markup.Strip(name)) + " ";
+        foreach (var (from, to) in Abbreviations) f = f.Replace(from, " " + to + " ");
+        f = NonWord().Replace(f, " ");
+        f = Spaces().Replace(f, " ").Trim();
+        if (!f.EndsWith("dia ban xa") && !f.EndsWith("dia ban phuong")) f = LevelSuffix().Replace(f, "");
+        return f.Replace(" va ", " ");
+    }
+
+    private static readonly HashSet<string> GenericWords =
+        ["cac", "phong", "ban", "co", "quan", "don", "vi", "nganh", "lien", "va", "chuyen", "mon", "thuoc", "truc", "doan", "the", "to", "chuc", "dia", "phuong", "xa", "nhan", "dan", "uy", "tren", "ban", "co so", "huu", "khac", "chu", "tri"];
+
+    /// <summary>True for a mention that names no particular agency (<c>Các cơ quan, đơn vị có liên quan</c>).</summary>
+    public static bool IsGeneric(string printed)
+    {
+        var f = NonWord().Replace(VietnameseText.Fold(Markup.Strip(printed)), " ");
+        var words = f.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var joined = string.Join(" ", words);
+        if (joined.StartsWith("cac co quan don vi") || joined.StartsWith("cac phong ban") || joined.StartsWith("cac co quan chuyen mon")) return true;
+        if (words.Length < 2 || words[0] != "cac") return false;
+        if (!(f.Contains("co quan") || f.Contains("don vi") || f.Contains("phong") || f.Contains("nganh"))) return false;
+        return words.All(GenericWords.Contains);
+    }
+
+    /// <summary>Resolves one agency mention.</summary>
+    public static AgencyRef Resolve(string printed)
+    {
+        var p = Tidy(printed);
+        if (IsGeneric(p)) return new AgencyRef(p, GenericName, true);
+        var key = Key(p);
+        if (ExactKeys.TryGetValue(key, out var canonical)) return new AgencyRef(p, canonical);
+        if (key.Length >= 6)
+        {
+            string? best = null;
+            int bestScore = 0;
+            foreach (var k in AllKeys)
+            {
+                int score = Fuzz.Ratio(key, k);
+                if (score > bestScore) { bestScore = score; best = k; }
+            }
+            if (best is not null && bestScore >= FuzzyThreshold) return new AgencyRef(p, ExactKeys[best]);
+        }
+        return new AgencyRef(p, CleanName(p));
+    }
+
+    /// <summary>Splits a cell listing several agencies and resolves each.</summary>
+    /// <example><c>"Các phòng, cơ quan liên quan; các thôn, các trường học, trạm Y tế"</c> →
+    /// Các phòng, cơ quan liên quan | các thôn | các trường học | trạm Y tế.</example>
+    public static IReadOnlyList<AgencyRef> ResolveList(string? cell)
+    {
+        if (string.IsNullOrWhiteSpace(cell)) return [];
+        return Split(cell).Select(Resolve).ToList();
+    }
+
+    /// <summary>Splits a cell into agency mentions (see <see cref="ResolveList"/>).</summary>
+    public static IReadOnlyList<string> Split(string cell)
+    {
+        var result = new List<string>();
+        foreach (var part in Regex.Split(Markup.Strip(cell), @"\s*[;\n]\s*|\s+và\s+(?=các\s)"))
+        {
+            var pieces = part.Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+            var cur = "";
+            foreach (var piece in pieces)
+            {
+                if (cur.Length == 0) { cur = piece; continue; }
+                if (IsGeneric(cur + ", " + piece) || !StartsAgency(piece)) cur += ", " + piece;
+                else { result.Add(cur); cur = piece; }
+            }
+            if (cur.Length > 0) result.Add(cur);
+        }
+        return result.Select(Tidy).Where(s => s.Length > 0).ToList();
+    }
+
+    private static readonly string[] Heads =
+    [
+        "phong ", "van phong", "trung tam", "ban ", "tram ", "cong an", "quan su", "cac ", "doan ", "hoi ", "uy ban", "ubnd", "ubmttq",
+        "mat tran", "truong ", "bao hiem", "chi cuc", "kho bac", "so ", "dang uy", "thon", "to ", "cong thong tin", "dai ", "hop tac xa",
+        "chi nhanh", "buu dien", "vien ", "bo ", "thanh tra", "cong chuc", "lanh dao", "chu tich", "khu pho", "ap ", "hdnd", "uy vien",
+    ];
+
+    private static bool StartsAgency(string piece)
+    {
+        var f = VietnameseText.Fold(piece) + " ";
+        return Heads.Any(h => f.StartsWith(h));
+    }
+
+    private static string Tidy(string s) => Regex.Replace(Markup.Strip(s), @"\s+", " ").Trim().TrimEnd(':', '.', ',', ';').Trim();
+
+    /// <summary>A printed name cleaned for use as canonical: first letter upper-case, trailing level word removed, dashes spaced.</summary>
+    public static string CleanName(string printed)
+    {
+        var s = Tidy(printed);
+        s = Regex.Replace(s, @"(?<!địa bàn)\s+(xã|phường|thị trấn)(?=,|$)", "", RegexOptions.IgnoreCase);
+        s = Regex.Replace(s, @"\s*[-–]\s*", " - ");
+        return s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+    }
+}

@@ -1,0 +1,153 @@
+using CchcExtract.Model;
+using CchcExtract.Segmentation;
+using CchcExtract.Text;
+
+namespace CchcExtract.Extraction;
+
+/// <summary>
+/// Extracts tasks from the body of plans that have no appendix: items under the "Nhiệm vụ"
+/// section (only its "Nhiệm vụ" sub-sections when it separates "Mục tiêu" from "Nhiệm vụ"), and
+/// agency duties under "Tổ chức thực hiện" / "Phân công trách nhiệm".
+/// </summary>
+public static partial class BodyTaskExtractor
+{
+    /// <summary>Body task records.</summary>
+    public static IEnumerable<TaskRecord> Tasks(SegmentedDocument seg)
+    {
+        foreach (var root in TopSections(seg).Where(i => IsTaskSection(i.Text)))
+            foreach (var r in FromTaskSection(root, ReformArea.Other, insideNhiemVu: !HasObjectiveSplit(root)))
+                yield return r;
+    }
+
+    /// <summary>Roman sections, and Parts (<c>A.</c>, <c>Phần thứ hai</c>) that hold no Roman section with the same role.</summary>
+    private static IEnumerable<OutlineItem> TopSections(SegmentedDocument seg) =>
+        seg.Items.Where(i => i.Kind == MarkerKind.Roman || i.Kind == MarkerKind.Part && !i.Children.Any(c => c.Kind == MarkerKind.Roman));
+
+    private static bool IsTaskSection(string title)
+    {
+        var f = VietnameseText.Fold(title);
+        return f.Contains("nhiem vu") && !f.Contains("to chuc thuc hien");
+    }
+
+    private static bool IsObjectiveHeading(OutlineItem i) => i.Children.Count > 0 && VietnameseText.Fold(i.Text).TrimEnd(':', '.').Trim() is "muc tieu" or "muc tieu cu the" or "chi tieu";
+    private static bool IsTaskHeading(OutlineItem i) => i.Children.Count > 0 && VietnameseText.Fold(i.Text).TrimEnd(':', '.').Trim() is "nhiem vu" or "nhiem vu, giai phap" or "nhiem vu cu the" or "giai phap" or "nhiem vu va giai phap";
+
+    private static bool HasObjectiveSplit(OutlineItem root) => Descendants(root).Any(IsObjectiveHeading);
+
+    private static IEnumerable<OutlineItem> Descendants(OutlineItem i) => i.Children.SelectMany(c => Descendants(c).Prepend(c));
+
+    private static IEnumerable<TaskRecord> FromTaskSection(OutlineItem node, ReformArea area, bool insideNhiemVu)
+    {
+        foreach (var child in node.Children)
+        {
+            if (IsObjectiveHeading(child)) continue;
+            if (IsTaskHeading(child))
+            {
+                foreach (var r in FromTaskSection(child, area, true)) yield return r;
+                continue;
+            }
+            bool isHeading = child.Kind is MarkerKind.Part or MarkerKind.Roman or MarkerKind.Arabic or MarkerKind.Dotted && child.Children.Count > 0;
+            if (isHeading)
+            {
+                var a = AreaClassifier.ClassifyHeading(child.Text);
+                foreach (var r in FromTaskSection(child, a != ReformArea.Other ? a : area, insideNhiemVu)) yield return r;
+                continue;
+            }
+            if (insideNhiemVu && child.Kind is MarkerKind.Letter or MarkerKind.Dash or MarkerKind.Plus or MarkerKind.Arabic or MarkerKind.Dotted)
+                yield return Record(child, area, TaskOrigin.BodyTask, LeadNamedIn(child.Text));
+            if (child.Children.Count > 0)
+                foreach (var r in FromTaskSection(child, area, insideNhiemVu)) yield return r;
+        }
+    }
+
+    /// <summary>Duties of named agencies under "Tổ chức thực hiện".</summary>
+    public static IEnumerable<TaskRecord> Duties(SegmentedDocument seg)
+    {
+        foreach (var root in TopSections(seg).Where(i => VietnameseText.Fold(i.Text).Contains("to chuc thuc hien")))
+            foreach (var r in DutiesUnder(root)) yield return r;
+    }
+
+    private static IEnumerable<TaskRecord> DutiesUnder(OutlineItem node)
+    {
+        foreach (var child in node.Children)
+        {
+            if (child.Kind is MarkerKind.Arabic or MarkerKind.Dotted or MarkerKind.Letter or MarkerKind.Plus or MarkerKind.Dash
+                && NamesAgency(child.Text, out var agencyText, out var inline))
+            {
+                var agency = AgencyResolver.Resolve(agencyText);
+                if (inline.Length > 0)
+                    yield return Record(child, AreaClassifier.ClassifyMention(child.Text), TaskOrigin.AgencyDuty, agency) with { Number = "" };
+                foreach (var duty in Leaves(child))
+                    yield return Record(duty, AreaClassifier.ClassifyMention(duty.Text), TaskOrigin.AgencyDuty, agency) with { Number = "" };
+                continue;
+            }
+            if (child.Kind is not (MarkerKind.Dash or MarkerKind.Plus or MarkerKind.None))
+                foreach (var r in DutiesUnder(child)) yield return r;
+        }
+    }
+
+    /// <summary>The duties listed under an agency heading: its bullets, or its plain paragraph when it has none.</summary>
+    private static IEnumerable<OutlineItem> Leaves(OutlineItem heading, bool top = true)
+    {
+        bool hasBullets = heading.Children.Any(c => c.Kind != MarkerKind.None);
+        if (!hasBullets && top)
+        {
+            if (heading.Children.FirstOrDefault() is { } para) yield return para;
+            yield break;
+        }
+        foreach (var c in heading.Children)
+        {
+            if (c.Kind == MarkerKind.None) continue;
+            if (c.Kind is MarkerKind.Plus or MarkerKind.Dash && NamesAgency(c.Text, out _, out var inl) && inl.Length == 0 && c.Text.TrimEnd().EndsWith(':')) continue;
+            yield return c;
+            foreach (var d in Leaves(c, top: false)) yield return d;
+        }
+    }
+
+    private static readonly string[] AgencyHeads = ["phong ", "van phong", "trung tam", "ban ", "tram ", "cong an", "doan ", "cong thong tin", "chi huy", "quan su", "hoi ", "cac co quan", "cac don vi", "cac phong", "cac thanh vien"];
+
+    private static readonly string[] SubjectVerbs = [" trien khai ", " chu tri ", " thuc hien ", " tham muu ", " phoi hop ", " co trach nhiem ", " chiu trach nhiem ", " tap trung ", " chu dong "];
+
+    /// <summary>
+    /// True when an item assigns duties to an agency: <c>a) Phòng Văn hóa - Xã hội xã:</c> (duties follow),
+    /// <c>Các cơ quan …: tập trung …</c> (duty inline after the colon) or <c>Các thành viên Ban chỉ đạo … triển khai …</c>
+    /// (the agency is the subject before the verb). <paramref name="inline"/> is the inline duty, if any.
+    /// </summary>
+    private static bool NamesAgency(string text, out string agency, out string inline)
+    {
+        var t = text.Trim();
+        int colon = t.IndexOf(':');
+        agency = (colon >= 0 ? t[..colon] : t).Trim();
+        inline = colon >= 0 ? t[(colon + 1)..].Trim() : "";
+        var f = VietnameseText.Fold(agency) + " ";
+        if (!AgencyHeads.Any(h => f.StartsWith(h))) return false;
+        if (colon >= 0) return agency.Length <= 200;
+        if (t.Length <= 90) return true;
+        // No colon and a long item: the agency is the subject before the first duty verb.
+        var ft = " " + VietnameseText.Fold(t) + " ";
+        int cut = SubjectVerbs.Select(v => ft.IndexOf(v, StringComparison.Ordinal)).Where(i => i > 0).DefaultIfEmpty(-1).Min();
+        if (cut <= 0 || cut > 200) return false;
+        agency = t[..(cut - 1)].Trim().TrimEnd(',');
+        inline = t;
+        return true;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<a>(?:Phòng|Văn phòng|Trung tâm|Ban|Công an|Trạm|Đoàn)\s[^,;:()]{2,80}?)\s+(?:chủ trì|có trách nhiệm|chịu trách nhiệm)\b")]
+    private static partial System.Text.RegularExpressions.Regex LeadRx();
+
+    /// <summary>The agency a task names as its lead (<c>Văn phòng HĐND và UBND phường chủ trì rà soát…</c>), if any.</summary>
+    private static AgencyRef? LeadNamedIn(string text) =>
+        LeadRx().Match(text) is { Success: true } m ? AgencyResolver.Resolve(m.Groups["a"].Value) : null;
+
+    private static TaskRecord Record(OutlineItem item, ReformArea area, TaskOrigin origin, AgencyRef? lead) => new()
+    {
+        Number = item.Kind is MarkerKind.Letter or MarkerKind.Arabic or MarkerKind.Dotted ? item.Marker : "",
+        Text = item.Text,
+        Lead = lead,
+        Targets = Targets.Find(item.Text),
+        Area = area,
+        SectionPath = item.ParentPath,
+        Origin = origin,
+        Source = item.Source,
+    };
+}

@@ -1,0 +1,190 @@
+using System.Text.RegularExpressions;
+using CchcExtract.Model;
+using CchcExtract.Text;
+
+namespace CchcExtract.Segmentation;
+
+/// <summary>
+/// Rebuilds an appendix table from its tab-separated lines, undoing what page breaks do to it.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>The first row is the header; identical header rows later on (repeated on each page) are dropped
+/// and mark a page break.</item>
+/// <item>Simple tables (one task per row, no "Hoạt động" column): a row whose number cell is empty
+/// continues the row above, cell by cell.</item>
+/// <item>Multi-level tables (Mục tiêu → Nhiệm vụ → Hoạt động): in the first row after a page break,
+/// a cell starting in lower case continues the same cell of the row above; if the activity cell is a
+/// fresh one the rest of the row is a new record.</item>
+/// <item>A row shifted to the left (its last value is a deadline followed only by empty cells) is realigned
+/// to the right.</item>
+/// <item>Roman-numbered rows with only a title are section rows; numbered rows without a task/activity
+/// and without agencies or deadline are group headings.</item>
+/// </list>
+/// Merged (blank) cells are left blank here; extraction decides what inherits.
+/// </remarks>
+public static partial class TableAssembler
+{
+    [GeneratedRegex(@"^(?:(?:X{0,1})(?:IX|IV|V?I{0,3})|[A-H])$")]
+    private static partial Regex SectionNumberRx();
+
+    /// <summary>Assembles a table from tab lines (blank lines mark page breaks). Null when there is no usable header.</summary>
+    public static AppendixTable? Assemble(string file, IReadOnlyList<SourceLine> lines)
+    {
+        var first = lines.FirstOrDefault(l => !string.IsNullOrWhiteSpace(l.Text));
+        if (first is null) return null;
+        var header = SplitCells(first.Text).Select(Markup.Strip).ToList();
+        var columns = MapColumns(header);
+        if (columns is null) return null;
+        int n = header.Count;
+        var headerKey = string.Join("|", header.Select(VietnameseText.Fold));
+        var rows = new List<(TableRowKind Kind, string[] Cells, SourceLine Line)>();
+        bool afterBreak = false;
+
+        foreach (var line in lines.Skip(lines.ToList().IndexOf(first) + 1))
+        {
+            if (string.IsNullOrWhiteSpace(line.Text)) { afterBreak = true; continue; }
+            var rawCells = SplitCells(line.Text);
+            var cells = Normalise(rawCells, n);
+            if (string.Join("|", cells.Select(VietnameseText.Fold)) == headerKey) { afterBreak = true; continue; }
+            if (cells.All(c => c.Length == 0)) continue;
+            cells = Realign(cells, columns);
+            var number = columns.Number >= 0 ? cells[columns.Number] : "";
+
+            if (IsSectionRow(cells, columns)) { rows.Add((TableRowKind.Section, cells, line)); afterBreak = false; continue; }
+
+            var prev = rows.Count > 0 && rows[^1].Kind != TableRowKind.Section ? rows[^1] : default;
+            if (prev.Cells is not null)
+            {
+                if (!columns.IsMultiLevel && number.Length == 0)
+                {
+                    AppendCells(prev.Cells, cells, Enumerable.Range(0, n));
+                    afterBreak = false;
+                    continue;
+                }
+                if (columns.IsMultiLevel && afterBreak && number.Length == 0)
+                {
+                    var continued = Enumerable.Range(0, n).Where(k => k != columns.Number && StartsLower(cells[k])).ToList();
+                    int act = columns.Activity;
+                    bool freshActivity = cells[act].Length > 0 && !StartsLower(cells[act]);
+                    if (continued.Count > 0)
+                    {
+                        // Only columns left of a fresh activity (or all, when none) continue the row above.
+                        var cont = freshActivity ? continued.Where(k => k < act).ToList() : continued;
+                        AppendCells(prev.Cells, cells, cont);
+                        foreach (var k in cont) cells[k] = "";
+                        if (!freshActivity && cells.All(c => c.Length == 0)) { afterBreak = false; continue; }
+                        if (!freshActivity)
+                        {
+                            // Remaining non-lower-case cells of a continuation row still belong to the row above
+                            // when the row above left them empty (a cut-off row).
+                            var rest = Enumerable.Range(0, n).Where(k => cells[k].Length > 0 && prev.Cells[k].Length == 0).ToList();
+                            AppendCells(prev.Cells, cells, rest);
+                            foreach (var k in rest) cells[k] = "";
+                            if (cells.All(c => c.Length == 0)) { afterBreak = false; continue; }
+                        }
+                    }
+                }
+            }
+            afterBreak = false;
+            var kind = IsGroupRow(cells, columns) ? TableRowKind.Group : TableRowKind.Record;
+            rows.Add((kind, cells, line));
+        }
+
+        return new AppendixTable(columns,
+            rows.Select(r => new TableRow(r.Kind, r.Cells, new SourceRef(file, r.Line.Number, r.Line.Page, r.Line.Box))).ToList(),
+            new SourceRef(file, first.Number, first.Page));
+    }
+
+    /// <summary>Splits a row on tabs. Cells keep their markup (needed to tell paragraphs apart).</summary>
+    public static string[] SplitCells(string line) => line.Split('\t');
+
+    private static string[] Normalise(string[] raw, int n)
+    {
+        var cells = new string[Math.Max(n, raw.Length)];
+        for (int k = 0; k < cells.Length; k++) cells[k] = k < raw.Length ? CleanCell(raw[k]) : "";
+        if (cells.Length > n)
+        {
+            // Extra trailing cells: keep only when non-empty by folding them into the last column.
+            var extra = string.Join(" ", cells.Skip(n).Where(c => c.Length > 0));
+            cells = cells.Take(n).ToArray();
+            if (extra.Length > 0) cells[n - 1] = (cells[n - 1] + " " + extra).Trim();
+        }
+        return cells;
+    }
+
+    /// <summary>Removes markup from a cell; several &lt;p&gt; paragraphs are joined with a space.</summary>
+    public static string CleanCell(string cell) => string.Join(" ", Markup.Paragraphs(cell));
+
+    private static string[] Realign(string[] cells, TableColumns c)
+    {
+        if (c.Deadline < 0) return cells;
+        int lastNonEmpty = Array.FindLastIndex(cells, s => s.Length > 0);
+        if (lastNonEmpty < 0 || lastNonEmpty >= c.Deadline) return cells;
+        if (!Extraction.DeadlineParser.LooksLikeDeadline(cells[lastNonEmpty])) return cells;
+        int shift = c.Deadline - lastNonEmpty;
+        var moved = new string[cells.Length];
+        Array.Fill(moved, "");
+        for (int k = 0; k <= lastNonEmpty; k++)
+            if (k != c.Number && k + shift < cells.Length) moved[k + shift] = cells[k];
+        if (c.Number >= 0) moved[c.Number] = cells[c.Number];
+        return moved;
+    }
+
+    private static void AppendCells(string[] target, string[] source, IEnumerable<int> columns)
+    {
+        foreach (var k in columns)
+        {
+            var add = source[k];
+            if (add.Length == 0) continue;
+            var cur = target[k];
+            target[k] = cur.Length == 0 ? add : cur.EndsWith('-') && !cur.EndsWith(" -") ? cur + add : cur + " " + add;
+        }
+    }
+
+    private static bool StartsLower(string s) => s.Length > 0 && char.IsLower(s[0]);
+
+    /// <summary>A reform-area row: a Roman numeral or capital letter with only a title, or a lone title in capitals.</summary>
+    private static bool IsSectionRow(string[] cells, TableColumns c)
+    {
+        var others = cells.Where((v, k) => k != c.Number && v.Length > 0).ToList();
+        if (others.Count > 1) return false;
+        var num = c.Number >= 0 ? cells[c.Number] : "";
+        if (num.Length > 0) return SectionNumberRx().IsMatch(num);
+        return others.Count == 1 && others[0].Length >= 8 && others[0] == others[0].ToUpperInvariant() && others[0].Any(char.IsLetter);
+    }
+
+    private static bool IsGroupRow(string[] cells, TableColumns c)
+    {
+        if (c.Number < 0 || cells[c.Number].Length == 0) return false;
+        bool Empty(int k) => k < 0 || cells[k].Length == 0;
+        return Empty(c.RecordText) && Empty(c.Lead) && Empty(c.Support) && Empty(c.Deadline) && Empty(c.Product);
+    }
+
+    /// <summary>Maps header cells to column roles. Null when the header has no task-like column.</summary>
+    /// <remarks>Each header cell is classified once, most specific words first, so that
+    /// "Thời gian thực hiện" is the deadline and "Cơ quan thực hiện" the lead.</remarks>
+    public static TableColumns? MapColumns(IReadOnlyList<string> header)
+    {
+        int number = -1, objective = -1, task = -1, activity = -1, product = -1, lead = -1, support = -1, deadline = -1, doer = -1;
+        for (int k = 0; k < header.Count; k++)
+        {
+            var f = VietnameseText.Fold(header[k]).Trim();
+            bool Has(params string[] keys) => keys.Any(f.Contains);
+            if (f is "stt" or "tt" or "so tt" or "so thu tu" or "tt." or "stt.") Set(ref number, k);
+            else if (Has("phoi hop")) Set(ref support, k);
+            else if (Has("chu tri")) Set(ref lead, k);
+            else if (Has("thoi gian", "thoi han", "tien do", "han hoan thanh", "moc thoi gian")) Set(ref deadline, k);
+            else if (Has("san pham", "ket qua")) Set(ref product, k);
+            else if (Has("hoat dong")) Set(ref activity, k);
+            else if (Has("muc tieu")) Set(ref objective, k);
+            else if (Has("nhiem vu", "noi dung", "giai phap", "cong viec", "ten de an")) Set(ref task, k);
+            else if (Has("thuc hien", "co quan", "don vi", "trach nhiem")) Set(ref doer, k);
+        }
+        if (lead < 0) lead = doer;
+        if (task < 0 && activity < 0) return null;
+        return new TableColumns(header, number, objective, task, activity, product, lead, support, deadline);
+
+        static void Set(ref int role, int k) { if (role < 0) role = k; }
+    }
+}

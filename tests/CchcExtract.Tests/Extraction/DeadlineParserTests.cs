@@ -1,0 +1,73 @@
+using CchcExtract.Extraction;
+using CchcExtract.Model;
+using Shouldly;
+
+namespace CchcExtract.Tests.Extraction;
+
+public class DeadlineParserTests
+{
+    [Theory]
+    [InlineData("Quý III/2025", DeadlineKind.Quarter, "2025-07-01", "2025-09-30")]
+    [InlineData("Quý III-IV/2025", DeadlineKind.Quarter, "2025-07-01", "2025-12-31")]
+    [InlineData("Quý III, IV/2025", DeadlineKind.Quarter, "2025-07-01", "2025-12-31")]
+    [InlineData("Quý I năm 2026", DeadlineKind.Quarter, "2026-01-01", "2026-03-31")]
+    [InlineData("Tháng 7/2025", DeadlineKind.Month, "2025-07-01", "2025-07-31")]
+    [InlineData("tháng 2 năm 2024", DeadlineKind.Month, "2024-02-01", "2024-02-29")]
+    [InlineData("trước ngày 10/12/2025", DeadlineKind.Date, null, "2025-12-10")]
+    [InlineData("Ngày 15/7/2025", DeadlineKind.Date, "2025-07-15", "2025-07-15")]
+    [InlineData("Cả năm 2025", DeadlineKind.Year, "2025-01-01", "2025-12-31")]
+    [InlineData("2026 - 2030", DeadlineKind.Range, "2026-01-01", "2030-12-31")]
+    [InlineData("Giai đoạn 2026–2030", DeadlineKind.Range, "2026-01-01", "2030-12-31")]
+    [InlineData("Thường xuyên", DeadlineKind.Continuous, null, null)]
+    [InlineData("Thuong xuyen", DeadlineKind.Continuous, null, null)]
+    [InlineData("Trước ngày 10 của tháng cuối quý", DeadlineKind.Recurring, null, null)]
+    [InlineData("Hàng năm", DeadlineKind.Recurring, null, null)]
+    [InlineData("Định kỳ trong năm", DeadlineKind.Recurring, null, null)]
+    [InlineData("Khi có quy định, hướng dẫn của Bộ ngành Trung ương; tỉnh", DeadlineKind.Conditional, null, null)]
+    [InlineData("Theo lộ trình năm 2025 của thành phố", DeadlineKind.Conditional, null, null)]
+    [InlineData("", DeadlineKind.Unspecified, null, null)]
+    [InlineData("đang cập nhật", DeadlineKind.Unspecified, null, null)]
+    public void Parse_PrintedDeadline_NormalisedKindAndDates(string raw, DeadlineKind kind, string? start, string? end)
+    {
+        var d = DeadlineParser.Parse(raw);
+        d.Kind.ShouldBe(kind);
+        d.Start?.ToString("yyyy-MM-dd").ShouldBe(start);
+        d.End?.ToString("yyyy-MM-dd").ShouldBe(end);
+        if (start is null) d.Start.ShouldBeNull();
+        if (end is null) d.End.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Parse_InvalidDate_NotADate() =>
+        DeadlineParser.Parse("trước ngày 31/02/2025").Kind.ShouldNotBe(DeadlineKind.Date);
+}
+
+public class DeadlineParserVariantTests
+{
+    [Theory]
+    [InlineData("Quý II và Quý III/2026", DeadlineKind.Quarter, "2026-04-01", "2026-09-30")]
+    [InlineData("Tháng 6 và tháng 12/2026", DeadlineKind.Month, "2026-06-01", "2026-12-31")]
+    [InlineData("Trước 30/6/2026", DeadlineKind.Date, null, "2026-06-30")]
+    [InlineData("Hằng quý", DeadlineKind.Recurring, null, null)]
+    [InlineData("Định kỳ 6 tháng", DeadlineKind.Recurring, null, null)]
+    [InlineData("Theo kế hoạch của tỉnh", DeadlineKind.Conditional, null, null)]
+    public void Parse_Variant_Normalised(string raw, DeadlineKind kind, string? start, string? end)
+    {
+        var d = DeadlineParser.Parse(raw);
+        d.Kind.ShouldBe(kind);
+        (d.Start?.ToString("yyyy-MM-dd")).ShouldBe(start);
+        (d.End?.ToString("yyyy-MM-dd")).ShouldBe(end);
+    }
+
+    [Theory]
+    [InlineData("Cả năm", "2026-01-01", "2026-12-31", DeadlineKind.Year)]
+    [InlineData("Quý I", "2026-01-01", "2026-03-31", DeadlineKind.Quarter)]
+    [InlineData("Tháng 9", "2026-09-01", "2026-09-30", DeadlineKind.Month)]
+    public void Parse_NoYearPrinted_UsesPlanYear(string raw, string start, string end, DeadlineKind kind)
+    {
+        var d = DeadlineParser.Parse(raw, contextYear: 2026);
+        d.Kind.ShouldBe(kind);
+        (d.Start?.ToString("yyyy-MM-dd")).ShouldBe(start);
+        (d.End?.ToString("yyyy-MM-dd")).ShouldBe(end);
+    }
+}
