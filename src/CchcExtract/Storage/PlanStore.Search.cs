@@ -28,7 +28,15 @@ public sealed partial class PlanStore
                 t.source_file, t.source_line, t.source_page,
                 p.section_path, p.text, p.source_file, p.source_line, p.source_page,
                 la.printed, la.canonical
-            """).Append(MatchFrom);
+            FROM search s
+            JOIN items i ON i.id = s.rowid
+            JOIN documents d ON d.id = i.document_id
+            LEFT JOIN tasks t ON t.id = i.task_id
+            LEFT JOIN paragraphs p ON p.id = i.paragraph_id
+            LEFT JOIN task_agencies tl ON tl.task_id = i.task_id AND tl.role = 0
+            LEFT JOIN agencies la ON la.id = tl.agency_id
+            WHERE search MATCH $q
+            """);
         using var cmd = Command("");
         cmd.Parameters.AddWithValue("$q", parsed.ToFts5());
         AddFilters(q, sql, cmd);
@@ -75,74 +83,6 @@ public sealed partial class PlanStore
             throw new QueryException($"Cannot run the query '{q.Text}': {e.Message.Replace("SQLite Error 1: ", "")}");
         }
         return hits;
-    }
-
-    /// <summary>FROM/WHERE shared by search and facets: matches joined to their document, task or paragraph and lead.</summary>
-    private const string MatchFrom = """
-
-        FROM search s
-        JOIN items i ON i.id = s.rowid
-        JOIN documents d ON d.id = i.document_id
-        LEFT JOIN tasks t ON t.id = i.task_id
-        LEFT JOIN paragraphs p ON p.id = i.paragraph_id
-        LEFT JOIN task_agencies tl ON tl.task_id = i.task_id AND tl.role = 0
-        LEFT JOIN agencies la ON la.id = tl.agency_id
-        WHERE search MATCH $q
-        """;
-
-    /// <summary>
-    /// Counts of the hits of <paramref name="q"/> (all of them, not only the first <see cref="SearchQuery.Limit"/>)
-    /// by commune, province, unit level, reform area, plan year, lead agency and document type. Counts are
-    /// taken under all of the query's filters; for "disjunctive" facets call again without that facet's filter.
-    /// Cheaper than <see cref="Search"/>: no ranking.
-    /// </summary>
-    public SearchFacets Facets(SearchQuery q)
-    {
-        var parsed = ParsedQuery.Parse(q.Text);
-        var sql = new StringBuilder("""
-            SELECT d.commune, d.province, d.unit_level, t.area, d.period_start, d.period_end, la.canonical, d.document_type
-            """).Append(MatchFrom);
-        using var cmd = Command("");
-        cmd.Parameters.AddWithValue("$q", parsed.ToFts5());
-        AddFilters(q, sql, cmd);
-        cmd.CommandText = sql.ToString();
-        var communes = new FacetCounter(); var provinces = new FacetCounter(); var levels = new FacetCounter();
-        var areas = new FacetCounter(); var years = new FacetCounter(); var leads = new FacetCounter(); var types = new FacetCounter();
-        int total = 0;
-        try
-        {
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                total++;
-                if (Codec.Str(r.GetValue(0)) is { } c) communes.Add(Codec.NameKey(c)!, c);
-                if (Codec.Str(r.GetValue(1)) is { } pr) provinces.Add(Codec.NameKey(pr)!, pr);
-                levels.Add(r.GetString(2), r.GetString(2));
-                if (Codec.Str(r.GetValue(3)) is { } a) areas.Add(a, Codec.Area(a).VietnameseName());
-                if (Codec.Date(r.GetValue(4)) is { } from && Codec.Date(r.GetValue(5)) is { } to)
-                    for (int y = from.Year; y <= to.Year && y < from.Year + 30; y++) years.Add(y.ToString("D4"), y.ToString("D4"));
-                if (Codec.Str(r.GetValue(6)) is { } l) leads.Add(Codec.NameKey(l) ?? l, l);
-                var dt = r.GetString(7);
-                if (dt.Length > 0) types.Add(VietnameseText.Fold(dt), dt);
-            }
-        }
-        catch (SqliteException e) when (e.Message.Contains("fts5", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new QueryException($"Cannot run the query '{q.Text}': {e.Message.Replace("SQLite Error 1: ", "")}");
-        }
-        return new SearchFacets(total, communes.Result(), provinces.Result(), levels.Result(), areas.Result(), years.Result(byValue: true), leads.Result(), types.Result());
-    }
-
-    private sealed class FacetCounter
-    {
-        private readonly Dictionary<string, (string Label, int Count)> _counts = new(StringComparer.Ordinal);
-
-        public void Add(string value, string label) =>
-            _counts[value] = _counts.TryGetValue(value, out var e) ? (e.Label, e.Count + 1) : (label, 1);
-
-        public IReadOnlyList<FacetCount> Result(bool byValue = false) =>
-            (byValue ? _counts.OrderBy(kv => kv.Key, StringComparer.Ordinal) : _counts.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Key, StringComparer.Ordinal))
-            .Select(kv => new FacetCount(kv.Key, kv.Value.Label, kv.Value.Count)).ToList();
     }
 
     private static void AddFilters(SearchQuery q, StringBuilder sql, SqliteCommand cmd)

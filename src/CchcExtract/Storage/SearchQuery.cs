@@ -130,18 +130,3 @@ public sealed record CommuneMatch(string Commune, string? Province, double Score
 public sealed record DocumentSummary(
     string FileName, string? Commune, string? Province, string DocumentType, string? Number,
     string? Period, int Tasks, string ContentHash, DateTimeOffset ImportedAt);
-
-/// <summary>One value of a facet: <see cref="Value"/> is the filter key (folded name, area code, year),
-/// <see cref="Label"/> the text to show, <see cref="Count"/> the hits that carry it.</summary>
-public sealed record FacetCount(string Value, string Label, int Count);
-
-/// <summary>Hit counts of a query by facet (see <see cref="PlanStore.Facets"/>); most frequent first, years in order.</summary>
-public sealed record SearchFacets(
-    int Total,
-    IReadOnlyList<FacetCount> Communes,
-    IReadOnlyList<FacetCount> Provinces,
-    IReadOnlyList<FacetCount> UnitLevels,
-    IReadOnlyList<FacetCount> Areas,
-    IReadOnlyList<FacetCount> Years,
-    IReadOnlyList<FacetCount> Leads,
-    IReadOnlyList<FacetCount> DocumentTypes);

@@ -139,20 +139,6 @@ public class PlanStoreSearchTests : IDisposable
     }
 
     [Fact]
-    public void Facets_KhaoSat_CountsEveryHitByCommuneAreaLeadAndYear()
-    {
-        var f = Store.Facets(new SearchQuery("khao sat") { Scope = SearchScope.Tasks });
-        f.Total.ShouldBe(3);
-        f.Communes.Select(c => (c.Label, c.Count)).ShouldBe([("Đại Sơn", 2), ("Tân Hưng", 1)]);
-        f.Communes[0].Value.ShouldBe("dai son");
-        f.Areas.ShouldHaveSingleItem().ShouldBe(new FacetCount("procedures", "Cải cách thủ tục hành chính", 3));
-        f.Leads.Select(l => (l.Label, l.Count)).ShouldBe([("Trung tâm Phục vụ hành chính công", 2), ("Văn phòng HĐND và UBND", 1)]);
-        f.Years.ShouldHaveSingleItem().ShouldBe(new FacetCount("2026", "2026", 3));
-        f.DocumentTypes.ShouldHaveSingleItem().Count.ShouldBe(3);
-        Store.Facets(new SearchQuery("khao sat") { Commune = "tan hung" }).Total.ShouldBe(1);
-    }
-
-    [Fact]
     public void SimilarTerms_Typo_SuggestsIndexTerm()
     {
         Store.SimilarTerms("khaos").ShouldContain("khao");
