@@ -77,20 +77,15 @@ internal static class StoreCommandSupport
         public readonly Option<string?> Area = new("--area") { Description = "Only this reform area: direction, institutions, procedures, organisation, civil_service, public_finance, digital_government, other (or its Vietnamese name)" };
         public readonly Option<string?> Lead = new("--lead") { Description = "Only tasks led by this agency (canonical name, accent-insensitive)" };
         public readonly Option<int?> Year = new("--year") { Description = "Only plans whose period covers this year" };
-        public readonly Option<string?> Level = new("--level") { Description = "Only plans of this unit level: xã, phường, thị trấn, huyện, tỉnh, thành phố" };
-        public readonly Option<string?> Type = new("--type") { Description = "Only documents of this type (Kế hoạch, Quyết định…)" };
-        public readonly Option<string?> DeadlineFrom = new("--due-from") { Description = "Only tasks due on or after this date (yyyy-MM-dd)" };
-        public readonly Option<string?> DeadlineTo = new("--due-to") { Description = "Only tasks due on or before this date (yyyy-MM-dd)" };
 
         public void AddTo(Command cmd)
         {
-            foreach (var o in (Option[])[Commune, Province, Area, Lead, Year, Level, Type, DeadlineFrom, DeadlineTo]) cmd.Options.Add(o);
+            cmd.Options.Add(Commune);
+            cmd.Options.Add(Province);
+            cmd.Options.Add(Area);
+            cmd.Options.Add(Lead);
+            cmd.Options.Add(Year);
         }
-
-        private static DateOnly? Date(string? s, string option) =>
-            s is null ? null
-            : DateOnly.TryParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d
-            : throw new QueryException($"{option} wants a date like 2025-12-31, not '{s}'.");
 
         /// <summary>Builds the query; throws <see cref="QueryException"/> on an unknown area.</summary>
         public SearchQuery Query(ParseResult pr, string text) => new(text)
@@ -100,10 +95,6 @@ internal static class StoreCommandSupport
             Area = pr.GetValue(Area) is { } a ? SearchQuery.ParseArea(a) : null,
             LeadCanonical = pr.GetValue(Lead),
             Year = pr.GetValue(Year),
-            UnitLevel = pr.GetValue(Level) is { } l ? SearchQuery.ParseUnitLevel(l) : null,
-            DocumentType = pr.GetValue(Type),
-            DeadlineFrom = Date(pr.GetValue(DeadlineFrom), "--due-from"),
-            DeadlineTo = Date(pr.GetValue(DeadlineTo), "--due-to"),
         };
     }
 }
