@@ -23,6 +23,7 @@ internal static class StoreCommandSupport
         }
         if (Console.IsOutputRedirected)
         {
+            PlainOutput = true;
             // Piped or redirected: plain text, wide enough that tables stay readable.
             AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
             {
@@ -57,7 +58,12 @@ internal static class StoreCommandSupport
         d is null ? "" : d.Raw.Length > 0 ? d.Raw : d.Kind == DeadlineKind.Unspecified ? "" : d.Kind.ToString().ToLowerInvariant();
 
     /// <summary>A highlighted text as Spectre markup (document text escaped).</summary>
-    public static string Markup(HighlightedText t) => t.Render("[bold yellow]", "[/]", Spectre.Console.Markup.Escape);
+    public static string Markup(HighlightedText t) => PlainOutput
+        ? t.Render("**", "**", Spectre.Console.Markup.Escape) // piped: marks stay visible without colours
+        : t.Render("[bold yellow]", "[/]", Spectre.Console.Markup.Escape);
+
+    /// <summary>True when standard output is redirected (no colours).</summary>
+    public static bool PlainOutput { get; private set; }
 
     /// <summary>Escapes text for Spectre markup, shortening it to <paramref name="max"/> characters.</summary>
     public static string Esc(string? s, int max = int.MaxValue) =>

@@ -24,7 +24,7 @@ public sealed partial class PlanStore
         {
             var (_, text, m) = ReadDocument(r);
             list.Add(new DocumentSummary(text.FileName, m.Commune, m.Province, m.DocumentType, m.Number,
-                m.Period?.Label, r.GetInt32(21), text.ContentHash, DateTimeOffset.Parse(r.GetString(20))));
+                m.Period?.Label, r.GetInt32(21), text.ContentHash, DateTimeOffset.Parse(r.GetString(20), System.Globalization.CultureInfo.InvariantCulture)));
         }
         return list;
     }

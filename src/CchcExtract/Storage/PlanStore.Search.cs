@@ -18,7 +18,7 @@ public sealed partial class PlanStore
         return Search(q, parsed);
     }
 
-    private List<SearchHit> Search(SearchQuery q, ParsedQuery parsed)
+    private List<SearchHit> Search(SearchQuery q, ParsedQuery parsed, bool snippets = true)
     {
         if (q.Limit <= 0) return [];
         var sql = new StringBuilder("""
@@ -74,7 +74,7 @@ public sealed partial class PlanStore
                         : new SourceRef(r.GetString(20), r.GetInt32(21), Codec.Int(r.GetValue(22))),
                     Lead = r.IsDBNull(23) ? null : r.GetString(23),
                     LeadCanonical = r.IsDBNull(24) ? null : r.GetString(24),
-                    Snippet = Highlighter.Snippet(text, parsed),
+                    Snippet = snippets ? Highlighter.Snippet(text, parsed) : NoSnippet,
                 });
             }
         }
@@ -117,7 +117,8 @@ public sealed partial class PlanStore
     public IReadOnlyList<CommuneMatch> Communes(SearchQuery q, int tasksPerCommune = 3, int candidates = 5000)
     {
         var parsed = ParsedQuery.Parse(q.Text);
-        var hits = Search(q with { Scope = SearchScope.Tasks, Limit = candidates, Offset = 0 }, parsed);
+        // Candidates without snippets: only the tasks shown get one.
+        var hits = Search(q with { Scope = SearchScope.Tasks, Limit = candidates, Offset = 0 }, parsed, snippets: false);
         return hits
             .GroupBy(h => Codec.NameKey(h.Commune) ?? "\u0001" + h.Document)
             .Select(g =>
@@ -129,6 +130,7 @@ public sealed partial class PlanStore
             .OrderByDescending(c => c.Score)
             .Skip(Math.Max(0, q.Offset))
             .Take(q.Limit)
+            .Select(c => c with { Tasks = c.Tasks.Select(h => WithSnippet(h, parsed)).ToList() })
             .ToList();
     }
 
@@ -140,9 +142,16 @@ public sealed partial class PlanStore
     public IReadOnlyList<TaskGroup> Commitments(SearchQuery q, int candidates = 5000, int threshold = TaskGrouping.DefaultThreshold)
     {
         var parsed = ParsedQuery.Parse(q.Text);
-        var hits = Search(q with { Scope = SearchScope.Tasks, Limit = candidates, Offset = 0 }, parsed);
-        return TaskGrouping.Group(hits, threshold).Skip(Math.Max(0, q.Offset)).Take(q.Limit).ToList();
+        var hits = Search(q with { Scope = SearchScope.Tasks, Limit = candidates, Offset = 0 }, parsed, snippets: false);
+        return TaskGrouping.Group(hits, threshold).Skip(Math.Max(0, q.Offset)).Take(q.Limit)
+            .Select(g => new TaskGroup(g.Members.Select(h => WithSnippet(h, parsed)).ToList()))
+            .ToList();
     }
+
+    private static readonly HighlightedText NoSnippet = new("", []);
+
+    private static SearchHit WithSnippet(SearchHit h, ParsedQuery parsed) =>
+        ReferenceEquals(h.Snippet, NoSnippet) ? h with { Snippet = Highlighter.Snippet(h.Text, parsed) } : h;
 
     /// <summary>Index terms close to <paramref name="word"/> (accent-free), most frequent first — for "did you mean".</summary>
     public IReadOnlyList<string> SimilarTerms(string word, int max = 5, int minScore = 80)

@@ -56,7 +56,6 @@ public sealed class ParsedQuery
                 ? new QueryException("Unbalanced parenthesis: ')' has no matching '('.")
                 : new QueryException($"Unexpected '{p.Peek.Text}' in the query.");
         root = Simplify(root) ?? throw new QueryException("Nothing to search for: the query holds no letters or digits.");
-        Validate(root);
         return new ParsedQuery(text, root);
     }
 
@@ -122,16 +121,6 @@ public sealed class ParsedQuery
             }
         }
         return n;
-    }
-
-    private static void Validate(QueryNode n)
-    {
-        // FTS5 rejects NOT under OR only when an operand is empty; Simplify guarantees non-empty operands.
-        switch (n)
-        {
-            case OrNode o: foreach (var x in o.Options) Validate(x); break;
-            case AndNode a: foreach (var x in a.Include.Concat(a.Exclude)) Validate(x); break;
-        }
     }
 
     // ---- lexer ----
