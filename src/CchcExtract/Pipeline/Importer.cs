@@ -37,6 +37,9 @@ public sealed class Importer(PlanPipeline pipeline, PlanStore store)
     /// <summary>Worker count for reading and extraction (the store has one writer).</summary>
     public int Jobs { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
+    /// <summary>Imports of at least this many documents end by merging the full-text index (<see cref="PlanStore.Optimize"/>).</summary>
+    public int OptimizeAfter { get; init; } = 50;
+
     /// <summary>Expands paths: files as given, folders recursively (files of supported types; others reported as skipped).</summary>
     public IEnumerable<(string Path, bool Explicit)> Expand(IEnumerable<string> paths)
     {
@@ -118,13 +121,16 @@ public sealed class Importer(PlanPipeline pipeline, PlanStore store)
                 }
                 catch (Exception e) when (e is StoreException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
                 {
-                    r = new FileResult(item.Path, FileStatus.Failed, $"could not store: {e.Message}");
+                    r = new FileResult(item.Path, FileStatus.Failed, e is StoreException ? e.Message : $"not stored, earlier imports kept: {e.Message}");
                 }
             }
             results.Enqueue(r);
             progress?.Report(r);
         }
         producer.Wait(CancellationToken.None);
+        // A large batch leaves the full-text index in many segments; merging them keeps queries fast.
+        if (results.Count(r => r.Status is FileStatus.Imported or FileStatus.Replaced) >= OptimizeAfter && !cancel.IsCancellationRequested)
+            lock (store) store.Optimize();
         return results.ToList();
     }
 }
