@@ -59,7 +59,7 @@ public static partial class AgencyResolver
         ("Trung tâm dịch vụ sự nghiệp công", []),
         ("Ban Biên tập Cổng thông tin điện tử", ["Ban Biên tập Cổng TTĐT", "Ban biên tập Trang thông tin điện tử"]),
         ("Cổng thông tin điện tử", ["Cổng TTĐT", "Trang thông tin điện tử"]),
-        ("Ủy ban Mặt trận Tổ quốc Việt Nam", ["UBMTTQVN", "UBMTTQ Việt Nam", "Mặt trận Tổ quốc Việt Nam", "MTTQ"]),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam", ["UBMTTQVN", "UBMTTQ Việt Nam", "Ủy ban MTTQ Việt Nam", "Ủy ban MTTQ", "Mặt trận Tổ quốc Việt Nam", "MTTQ"]),
         ("Ủy ban nhân dân", ["UBND"]),
     ];
 
@@ -83,8 +83,11 @@ public static partial class AgencyResolver
         ("vh-xh", "van hoa xa hoi"), ("vhxh", "van hoa xa hoi"), ("vh xh", "van hoa xa hoi"),
         ("hdnd", "hoi dong nhan dan"), ("ubnd", "uy ban nhan dan"), ("hcc", "hanh chinh cong"),
         ("ttdt", "thong tin dien tu"), ("tt ", "trung tam "), ("vp ", "van phong "), ("kt-ht-dt", "kinh te ha tang va do thi"),
-        ("cntt", "cong nghe thong tin"), ("&", " va "),
+        ("cntt", "cong nghe thong tin"), ("ttpvhcc", "trung tam phuc vu hanh chinh cong"), ("pvhcc", "phuc vu hanh chinh cong"),
+        ("mttq", "mat tran to quoc"), ("&", " va "),
     ];
+
+    private static readonly (string From, string To)[] AbbreviationsLongestFirst = [.. Abbreviations.OrderByDescending(a => a.From.Length)];
 
     [GeneratedRegex(@"[^\p{L}\p{N} ]+")]
     private static partial Regex NonWord();
@@ -99,7 +102,7 @@ public static partial class AgencyResolver
     public static string Key(string name)
     {
         var f = " " + VietnameseText.Fold(Markup.Strip(name)) + " ";
-        foreach (var (from, to) in Abbreviations) f = f.Replace(from, " " + to + " ");
+        foreach (var (from, to) in AbbreviationsLongestFirst) f = f.Replace(from, " " + to + " ");
         f = NonWord().Replace(f, " ");
         f = Spaces().Replace(f, " ").Trim();
         // Collective names ("UBND các xã, phường") and places ("trên địa bàn xã") keep their level words.

@@ -49,6 +49,8 @@ public static class AppendixTaskExtractor
             {
                 sectionMarker = number;
                 sectionTitle = cells.Where((v, k) => k != c.Number && v.Length > 0).FirstOrDefault() ?? "";
+                if (number.Length == 0 && Markers.Parse(sectionTitle) is { Kind: not MarkerKind.None } m)
+                    (number, sectionTitle) = (m.Marker, m.Text);
                 area = AreaClassifier.ClassifyHeading(sectionTitle);
                 group = "";
                 carried = null;

@@ -1,5 +1,6 @@
 using CchcExtract.Model;
 using CchcExtract.Segmentation;
+using System.Text.RegularExpressions;
 using CchcExtract.Text;
 
 namespace CchcExtract.Extraction;
@@ -22,6 +23,9 @@ public static partial class BodyTaskExtractor
     /// <summary>Roman sections, and Parts (<c>A.</c>, <c>Phần thứ hai</c>) that hold no Roman section with the same role.</summary>
     private static IEnumerable<OutlineItem> TopSections(SegmentedDocument seg) =>
         seg.Items.Where(i => i.Kind == MarkerKind.Roman || i.Kind == MarkerKind.Part && !i.Children.Any(c => c.Kind == MarkerKind.Roman));
+
+    private static bool IsDutySection(string folded) =>
+        folded.Contains("to chuc thuc hien") || folded.Contains("trach nhiem thuc hien") || folded.StartsWith("phan cong");
 
     private static bool IsTaskSection(string title)
     {
@@ -55,7 +59,10 @@ public static partial class BodyTaskExtractor
                 foreach (var r in FromTaskSection(child, area, true)) yield return r;
                 continue;
             }
-            bool isHeading = child.Kind is MarkerKind.Part or MarkerKind.Roman or MarkerKind.Arabic or MarkerKind.Dotted && child.Children.Count > 0;
+            // A numbered item with sub-items is a heading when it names a reform area (or is a part/Roman
+            // section); otherwise it is a task that introduces sub-tasks, and both count.
+            bool isHeading = child.Children.Count > 0 && (child.Kind is MarkerKind.Part or MarkerKind.Roman
+                || child.Kind is MarkerKind.Arabic or MarkerKind.Dotted && (AreaClassifier.ClassifyHeading(child.Text) != ReformArea.Other || child.Text.Length == 0 || ShortTitle(child) is { Length: <= 40 }));
             if (isHeading)
             {
                 var a = AreaClassifier.ClassifyHeading(child.Text);
@@ -72,7 +79,7 @@ public static partial class BodyTaskExtractor
     /// <summary>Duties of named agencies under "Tổ chức thực hiện".</summary>
     public static IEnumerable<TaskRecord> Duties(SegmentedDocument seg)
     {
-        foreach (var root in TopSections(seg).Where(i => VietnameseText.Fold(i.Text).Contains("to chuc thuc hien")))
+        foreach (var root in TopSections(seg).Where(i => IsDutySection(VietnameseText.Fold(i.Text))))
             foreach (var r in DutiesUnder(root)) yield return r;
     }
 
@@ -130,6 +137,7 @@ public static partial class BodyTaskExtractor
         int colon = t.IndexOf(':');
         agency = (colon >= 0 ? t[..colon] : t).Trim();
         inline = colon >= 0 ? t[(colon + 1)..].Trim() : "";
+        agency = Regex.Replace(agency, @"\s+(có|chịu)\s+trách\s+nhiệm$", "", RegexOptions.IgnoreCase);
         var f = VietnameseText.Fold(agency) + " ";
         if (NotAgency.Any(h => f.StartsWith(h))) return false;
         // "Công chức Tư pháp - Hộ tịch: Chủ trì …" — a short name before a colon is an agency even without a known head word.
@@ -146,8 +154,8 @@ public static partial class BodyTaskExtractor
         return true;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<a>(?:Phòng|Văn phòng|Trung tâm|Ban|Công an|Trạm|Đoàn|Công chức|Bộ phận|Hội|Sở|UBND|Ủy ban|Uỷ ban)\s[^;:()]{2,80}?)\s+(?:chủ trì|có trách nhiệm|chịu trách nhiệm)\b")]
-    private static partial System.Text.RegularExpressions.Regex LeadRx();
+    [GeneratedRegex(@"^(?<a>(?:Phòng|Văn phòng|Trung tâm|Ban|Công an|Trạm|Đoàn|Công chức|Bộ phận|Hội|Sở|UBND|Ủy ban|Uỷ ban)\s[^;:()]{2,80}?)\s+(?:chủ trì|có trách nhiệm|chịu trách nhiệm)\b")]
+    private static partial Regex LeadRx();
 
     /// <summary>The agency a task names as its lead (<c>Văn phòng HĐND và UBND phường chủ trì rà soát…</c>), if any.</summary>
     private static AgencyRef? LeadNamedIn(string text) =>

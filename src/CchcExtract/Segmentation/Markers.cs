@@ -27,22 +27,22 @@ public readonly record struct MarkedLine(MarkerKind Kind, string Marker, string 
 /// <summary>Recognises numbering markers at the start of a plan line.</summary>
 public static partial class Markers
 {
-    [GeneratedRegex(@"^(?:Phần\s+|PHẦN\s+)?(?<m>(?:X{0,1})(?:IX|IV|V?I{0,3}))\s*[.:]\s+(?<t>.*)$")]
+    [GeneratedRegex(@"^(?:Phần\s+|PHẦN\s+)?(?<m>(?:X{0,1})(?:IX|IV|V?I{0,3}))\s*[.:/\-–]\s*(?<t>.*)$")]
     private static partial Regex RomanRx();
 
     [GeneratedRegex(@"^(?:(?<m>[A-H])\.\s+(?<t>[\p{Lu}].*)|Phần\s+thứ\s+(?<m>nhất|hai|ba|tư|năm|sáu|bảy)\s*[.:]?\s*(?<t>.*)|Phần\s+(?<m>[IVX]{1,4}|\d)\s*(?:[.:\-–]\s*(?<t>.*))?)$", RegexOptions.IgnoreCase)]
     private static partial Regex PartRx();
 
-    [GeneratedRegex(@"^(?<m>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?<t>\S.*)$")]
+    [GeneratedRegex(@"^(?<m>\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+(?<t>\S.*))?$")]
     private static partial Regex DottedRx();
 
-    [GeneratedRegex(@"^(?:Điều\s+)?(?<m>\d{1,2})[.)]\s+(?<t>\S.*)$")]
+    [GeneratedRegex(@"^(?:Điều\s+)?(?<m>\d{1,2})[.)](?:\s+(?<t>\S.*))?$")]
     private static partial Regex ArabicRx();
 
-    [GeneratedRegex(@"^(?<m>[a-zđ])\)\s*(?<t>\S.*)$")]
+    [GeneratedRegex(@"^(?<m>[a-zđ])(?:\)\s*|\.\s+)(?<t>\S.*)$")]
     private static partial Regex LetterRx();
 
-    [GeneratedRegex(@"^[-–—•·]\s*(?<t>.*)$")]
+    [GeneratedRegex(@"^(?:[-–—•·]\s*|\*\s+)(?<t>.*)$")]
     private static partial Regex DashRx();
 
     [GeneratedRegex(@"^\+\s*(?<t>.*)$")]

@@ -48,7 +48,7 @@ public static partial class TableAssembler
             var cells = Normalise(rawCells, n);
             bool bold = rawCells.Any(Markup.LooksEmphasised);
             if (string.Join("|", cells.Select(VietnameseText.Fold)) == headerKey) { afterBreak = true; continue; }
-            if (cells.All(c => c.Length == 0)) continue;
+            if (cells.All(c => c.Length == 0) || IsColumnNumberRow(cells)) continue;
             cells = Realign(cells, columns);
             var number = columns.Number >= 0 ? cells[columns.Number] : "";
 
@@ -169,6 +169,10 @@ public static partial class TableAssembler
         }
     }
 
+    /// <summary>The "(1) (2) (3) …" row some tables print under the header to number their columns.</summary>
+    private static bool IsColumnNumberRow(string[] cells) =>
+        cells.Count(c => c.Length > 0) >= 3 && cells.All(c => c.Length == 0 || Regex.IsMatch(c, @"^\(?\d{1,2}\)?$"));
+
     /// <summary>
     /// In a simple table a row with a blank number either continues the row above (after a page
     /// break, or when its text carries on in lower case or is absent) or is a sub-row of a merged
@@ -189,7 +193,12 @@ public static partial class TableAssembler
         if (others.Count > 1) return false;
         var num = c.Number >= 0 ? cells[c.Number] : "";
         if (num.Length > 0) return SectionNumberRx().IsMatch(num) || bold && others.Count == 1;
-        return others.Count == 1 && others[0].Length >= 8 && others[0] == others[0].ToUpperInvariant() && others[0].Any(char.IsLetter);
+        if (others.Count != 1) return false;
+        var title = others[0];
+        // A lone title: in capitals, or numbered ("1. Công tác chỉ đạo, điều hành"), or naming a reform area.
+        if (title.Length >= 8 && title == title.ToUpperInvariant() && title.Any(char.IsLetter)) return true;
+        if (Markers.Parse(title).Kind is MarkerKind.Roman or MarkerKind.Arabic or MarkerKind.Part && title.Length <= 100) return true;
+        return title.Length <= 80 && Extraction.AreaClassifier.ClassifyHeading(title) != ReformArea.Other && !StartsLower(title);
     }
 
     private static bool IsGroupRow(string[] cells, TableColumns c)

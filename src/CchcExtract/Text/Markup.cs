@@ -39,18 +39,25 @@ public static partial class Markup
     }
 
     /// <summary>Splits a table cell holding several <c>&lt;p&gt;</c> paragraphs into their texts.</summary>
+    /// <remarks>A leading list bullet of each paragraph (<c>- </c>, <c>+ </c>, <c>• </c>) is dropped.</remarks>
     public static IReadOnlyList<string> Paragraphs(string cell)
     {
         if (cell.IndexOf("<p>", StringComparison.OrdinalIgnoreCase) < 0 && cell.IndexOf("<br", StringComparison.OrdinalIgnoreCase) < 0)
-            return [Strip(cell)];
+            return [DropBullet(Strip(cell))];
         return Regex.Split(cell, @"</p>\s*<p>|<br\s*/?>", RegexOptions.IgnoreCase)
-            .Select(Strip).Where(s => s.Length > 0).ToList();
+            .Select(p => DropBullet(Strip(p))).Where(s => s.Length > 0).ToList();
     }
+
+    private static string DropBullet(string s) =>
+        s.Length > 2 && s[0] is '-' or '+' or '•' or '–' && s[1] == ' ' ? s[2..].TrimStart() : s;
 
     // Single '*' used for italics: drop those that sit at a word boundary, keep multiplication-like uses.
     private static string StripStars(string t)
     {
         if (t.IndexOf('*') < 0) return t;
-        return Regex.Replace(t, @"(?<=^|[\s(])\*+|\*+(?=$|[\s).,;:])", "");
+        // A leading "* " is a bullet, not emphasis: keep it for the marker parser.
+        var bullet = t.StartsWith("* ") ? "* " : "";
+        if (bullet.Length > 0) t = t[2..];
+        return bullet + Regex.Replace(t, @"(?<=^|[\s(])\*+|\*+(?=$|[\s).,;:])", "");
     }
 }
