@@ -11,5 +11,6 @@ root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(ShowCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(ReadCommand.Create());
 
 return root.Parse(args).Invoke();

@@ -19,6 +19,9 @@ public sealed class DocumentReaders
         r.Register(".docx", new Word.DocxReader());
         var office = new Word.LibreOfficeReader(); // fails per file with "needs LibreOffice" when soffice is absent
         foreach (var ext in new[] { ".doc", ".odt", ".rtf" }) r.Register(ext, office);
+        r.Register(".pdf", new Pdf.PdfReader());
+        var image = new Ocr.ImageReader();
+        foreach (var ext in new[] { ".png", ".jpg", ".jpeg", ".tif", ".tiff" }) r.Register(ext, image);
         return r;
     }
 

@@ -63,7 +63,18 @@ public static partial class PlanDocxWriter
             body.Append(Para(line.Trim(), vntime));
             vntime = false;
         }
+        // A running header and a page-number footer, as real plans have; readers must drop them.
+        var header = main.AddNewPart<HeaderPart>();
+        header.Header = new Header(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Right }),
+            new Run(new WText("Kế hoạch cải cách hành chính năm 2026 - xã Hòa An"))));
+        header.Header.Save();
+        var footer = main.AddNewPart<FooterPart>();
+        footer.Footer = new Footer(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+            new SimpleField(new Run(new WText("1"))) { Instruction = " PAGE " }));
+        footer.Footer.Save();
         body.Append(new SectionProperties(
+            new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
+            new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
             new PageSize { Width = 16838, Height = 11906, Orient = PageOrientationValues.Landscape },
             new PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 1134, Header = 567, Footer = 567 }));
         main.Document.Save();
