@@ -18,15 +18,19 @@ public static class FormatSamples
     public static double CellAgreement(IEnumerable<string> expected, IEnumerable<string> actual)
     {
         var exp = expected.Where(l => l.Contains('\t')).Select(l => l.Split('\t')).ToList();
-        var act = actual.Where(l => l.Contains('\t')).Select(l => l.Split('\t')).ToList();
+        var act = JoinContinuations(actual.Where(l => l.Contains('\t')).Select(l => l.Split('\t')));
         int total = 0, same = 0, j = 0;
         foreach (var row in exp)
         {
-            // Find the next actual row with the same first cell (rows are in order).
-            int k = j;
-            while (k < act.Count && Norm(act[k][0]) != Norm(row[0])) k++;
-            var match = k < act.Count ? act[k] : null;
-            if (match is not null) j = k + 1;
+            // Rows are in order: take the best-matching actual row among the next few.
+            string[]? match = null;
+            int bestScore = 0, bestK = -1;
+            for (int k = j; k < Math.Min(act.Count, j + 4); k++)
+            {
+                int score = Enumerable.Range(0, Math.Min(row.Length, act[k].Length)).Count(c => Norm(act[k][c]) == Norm(row[c]) && row[c].Length > 0);
+                if (score > bestScore) { bestScore = score; bestK = k; }
+            }
+            if (bestK >= 0) { match = act[bestK]; j = bestK + 1; }
             for (int c = 0; c < row.Length; c++)
             {
                 total++;
@@ -34,6 +38,22 @@ public static class FormatSamples
             }
         }
         return total == 0 ? 0 : (double)same / total;
+    }
+
+    /// <summary>Joins continuation rows (empty first cell) into the row before, cell by cell, as segmentation does.</summary>
+    public static List<string[]> JoinContinuations(IEnumerable<string[]> rows)
+    {
+        var result = new List<string[]>();
+        foreach (var r in rows)
+        {
+            if (result.Count > 0 && r[0].Trim().Length == 0 && r.Length == result[^1].Length)
+            {
+                var prev = result[^1];
+                for (int c = 0; c < r.Length; c++) if (r[c].Length > 0) prev[c] = (prev[c] + " " + r[c]).Trim();
+            }
+            else result.Add(r);
+        }
+        return result;
     }
 
     /// <summary>Cell comparison key: normalised, markup and spaces collapsed.</summary>

@@ -16,6 +16,8 @@ public static partial class PageLayout
     {
         public List<PageWord> Words { get; } = [];
         public double Top => Words.Min(w => w.Top);
+        /// <summary>Median word top and bottom: robust to diacritics and descenders, used for line pitch.</summary>
+        public double Y => Median(Words.Select(w => w.Top)) + Median(Words.Select(w => w.Bottom));
         public double Bottom => Words.Max(w => w.Bottom);
         public double Left => Words.Min(w => w.Left);
         public double Right => Words.Max(w => w.Right);
@@ -23,10 +25,15 @@ public static partial class PageLayout
         public int Page => Words[0].Page;
         public string Text => string.Join(' ', Words.Select(w => w.Text));
         public List<List<PageWord>> Segments = [];
+        public int ParagraphKey => Words.GroupBy(w => w.LineKey / 1000).OrderByDescending(g => g.Count()).First().Key;
     }
 
     /// <summary>Lays out the words of all pages.</summary>
-    public static IReadOnlyList<LayoutLine> Build(IReadOnlyList<PageSize> pages, IReadOnlyList<PageWord> words)
+    /// <param name="pages">Page sizes.</param>
+    /// <param name="words">Words of all pages.</param>
+    /// <param name="engineParagraphs">Trust the engine's paragraph ids (<see cref="PageWord.LineKey"/>) to separate
+    /// table rows — for OCR, where Tesseract puts each table cell line group in its own paragraph and vertical gaps are noisy.</param>
+    public static IReadOnlyList<LayoutLine> Build(IReadOnlyList<PageSize> pages, IReadOnlyList<PageWord> words, bool engineParagraphs = false)
     {
         var byPage = words.Where(w => w.Text.Trim().Length > 0).GroupBy(w => w.Page).ToDictionary(g => g.Key, g => g.ToList());
         var linesByPage = pages.ToDictionary(p => p.Page, p => GroupLines(byPage.GetValueOrDefault(p.Page) ?? []));
@@ -37,7 +44,7 @@ public static partial class PageLayout
             var lines = linesByPage[page.Page];
             if (lines.Count == 0) continue;
             if (output.Count > 0) output.Add(new LayoutLine("", page.Page, null, 1));
-            LayoutPage(page, lines, output);
+            LayoutPage(page, lines, output, engineParagraphs);
         }
         return output;
     }
@@ -97,7 +104,7 @@ public static partial class PageLayout
 
     private static bool InMargin(PhysLine l, PageSize p) => l.Bottom < p.Height * 0.1 || l.Top > p.Height * 0.9;
 
-    private static void LayoutPage(PageSize page, List<PhysLine> lines, List<LayoutLine> output)
+    private static void LayoutPage(PageSize page, List<PhysLine> lines, List<LayoutLine> output, bool engineParagraphs)
     {
         double textLeft = lines.Min(l => l.Left), textRight = lines.Max(l => l.Right);
         double textWidth = Math.Max(1, textRight - textLeft);
@@ -119,7 +126,7 @@ public static partial class PageLayout
                 {
                     FlushPara();
                     if (output.Count > 0 && output[^1].Text.Length > 0) output.Add(new LayoutLine("", page.Page, null, 1));
-                    EmitTable(lines.GetRange(i, end - i), output);
+                    EmitTable(lines.GetRange(i, end - i), output, engineParagraphs);
                     output.Add(new LayoutLine("", page.Page, null, 1));
                     i = end;
                     continue;
@@ -140,7 +147,7 @@ public static partial class PageLayout
     private static bool Continues(PhysLine prev, PhysLine next, double textRight)
     {
         double h = Math.Max(prev.Height, 1);
-        double gap = next.Top - prev.Top;
+        double gap = (next.Y - prev.Y) / 2;
         if (gap > 1.6 * h || gap <= 0) return false;
         if (prev.Right < textRight - 4 * h) return false; // previous line ended early: hard break
         if (ListMarker().IsMatch(next.Text)) return false;
@@ -179,7 +186,7 @@ public static partial class PageLayout
         return end;
     }
 
-    private static void EmitTable(List<PhysLine> lines, List<LayoutLine> output)
+    private static void EmitTable(List<PhysLine> lines, List<LayoutLine> output, bool engineParagraphs)
     {
         var bounds = ColumnBounds(lines);
         int cols = bounds.Count + 1;
@@ -190,18 +197,23 @@ public static partial class PageLayout
             return c;
         }
         // Line pitch inside cells: the smallest common top-to-top distance.
-        var diffs = lines.Zip(lines.Skip(1), (a, b) => b.Top - a.Top).Where(d => d > 0).OrderBy(d => d).ToList();
+        var diffs = lines.Zip(lines.Skip(1), (a, b) => (b.Y - a.Y) / 2).Where(d => d > 0).OrderBy(d => d).ToList();
         double h = Median(lines.Select(l => l.Height));
         double pitch = diffs.Count > 0 ? diffs[Math.Min(diffs.Count - 1, diffs.Count / 4)] : h;
         pitch = Math.Max(pitch, 0.8 * h);
+        // OCR boxes jitter: split rows more eagerly. A wrongly split row comes out as a continuation row
+        // (empty number cell), which segmentation joins back; two rows merged into one could not be undone.
+        double factor = engineParagraphs ? 1.06 : 1.12;
+        if (Environment.GetEnvironmentVariable("CCHC_DEBUG_LAYOUT") is not null)
+            Console.Error.WriteLine($"table: h={h:0.0} pitch={pitch:0.0} diffs={string.Join(",", lines.Zip(lines.Skip(1), (a, b) => ((b.Y - a.Y) / 2).ToString("0")))}");
         // The usable right edge of each column: the furthest any of its words reaches in the table.
         var colRights = new double[cols];
         foreach (var w in lines.SelectMany(l => l.Words)) colRights[Col(w)] = Math.Max(colRights[Col(w)], w.Right);
         var rows = new List<List<PhysLine>>();
         foreach (var l in lines)
         {
-            bool newRow = rows.Count == 0 || l.Top - rows[^1][^1].Top > 1.12 * pitch
-                || l.Words.Any(w => Col(w) == 0) && rows[^1].Any(r => r.Words.Any(w => Col(w) == 0)) && bounds.Count > 0 && l.Top - rows[^1][^1].Top > 0.6 * pitch && IsNumberLike(l.Words.First(w => Col(w) == 0).Text);
+            bool newRow = rows.Count == 0 || (l.Y - rows[^1][^1].Y) / 2 > factor * pitch
+                || l.Words.Any(w => Col(w) == 0) && rows[^1].Any(r => r.Words.Any(w => Col(w) == 0)) && bounds.Count > 0 && (l.Y - rows[^1][^1].Y) / 2 > 0.6 * pitch && IsNumberLike(l.Words.First(w => Col(w) == 0).Text);
             if (newRow) rows.Add([]);
             rows[^1].Add(l);
         }

@@ -18,8 +18,9 @@ public sealed class ImageReader : IDocumentReader
     {
         var bytes = ReaderFiles.ReadChecked(path, MaxBytes);
         using var tmp = new ExternalTool.TempDir();
-        // Split into single-page PNGs (also validates the image).
-        var split = ExternalTool.Run(path, "convert", [path, "-scene", "1", Path.Combine(tmp.Path, "page-%d.png")], TimeSpan.FromMinutes(2));
+        // Split into single-page greyscale PNGs (also validates the image); pages smaller than ~300 dpi A4
+        // (longest side under 3500 px) are enlarged, which Tesseract needs for small glyphs such as "I" or "V".
+        var split = ExternalTool.Run(path, "convert", [path, "-colorspace", "Gray", "-resize", "3500x3500<", "-scene", "1", Path.Combine(tmp.Path, "page-%d.png")], TimeSpan.FromMinutes(2));
         var images = Directory.GetFiles(tmp.Path, "page-*.png").OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f)[5..])).ToList();
         if (split.ExitCode != 0 || images.Count == 0)
             throw new DocumentReadException(path, $"corrupt or unreadable image ({split.StdErr.Split('\n').FirstOrDefault()?.Trim()})");
@@ -32,7 +33,7 @@ public sealed class ImageReader : IDocumentReader
             words[i] = ws;
         });
         var sink = new ReaderFiles.LineSink();
-        foreach (var line in PageLayout.Build(sizes, words.SelectMany(w => w).ToList()))
+        foreach (var line in PageLayout.Build(sizes, words.SelectMany(w => w).ToList(), engineParagraphs: true))
         {
             if (line.Text.Length == 0) sink.Blank(line.Page);
             else sink.Add(line.Text, line.Page, line.Box, line.Confidence);

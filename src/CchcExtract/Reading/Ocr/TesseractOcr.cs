@@ -45,7 +45,7 @@ public static partial class TesseractOcr
     private static partial Regex RuleDebris();
 
     private static List<PageWord> Clean(List<PageWord> words) =>
-        words.Where(w => !RuleDebris().IsMatch(w.Text))
+        words.Where(w => !RuleDebris().IsMatch(w.Text) && !(w.Text.Length == 1 && !char.IsDigit(w.Text[0]) && "IVX".IndexOf(w.Text[0]) < 0 && w.Confidence < 0.6))
              .Select(w => w.Text.Trim('|', '_') is var t && t != w.Text ? w with { Text = t } : w)
              .Where(w => w.Text.Length > 0).ToList();
 

@@ -52,7 +52,7 @@ public sealed class PdfReader : IDocumentReader
             pages = pages.Select(p => ocrPages.FirstOrDefault(o => o.Page == p.Page) ?? p).ToList();
             format = imagePages.Count == pages.Count ? "ocr" : "pdf+ocr";
         }
-        var laid = PageLayout.Build(pages, words);
+        var laid = PageLayout.Build(pages, words, engineParagraphs: format == "ocr");
         var sink = new ReaderFiles.LineSink();
         foreach (var line in laid)
         {
