@@ -1,11 +1,18 @@
 #:project ../src/CchcExtract/CchcExtract.csproj
 #:property PublishAot=false
 // dotnet run scripts/make-fixtures.cs SRC OUTDIR          → .docx, .txt and TCVN3 .txt from a plan source
+// dotnet run scripts/make-fixtures.cs --docx SRC.txt OUT.docx  → any plan text as .docx (labels kept as typed)
 // dotnet run scripts/make-fixtures.cs --jpeg-pdf OUT.pdf DPI A.jpg B.jpg…  → an image-only PDF, one JPEG per page
 using System.Text;
 using CchcExtract.Reading.Fixtures;
 using CchcExtract.Reading.Legacy;
 
+if (args[0] == "--docx")
+{
+    // --docx SRC.txt OUT.docx: any plan text (e.g. a seed) as .docx with its typed labels kept.
+    PlanDocxWriter.Write(File.ReadAllText(args[1]), args[2], autoNumbering: false);
+    return;
+}
 if (args[0] == "--jpeg-pdf")
 {
     JpegPdf(args[1], int.Parse(args[2]), args[3..]);

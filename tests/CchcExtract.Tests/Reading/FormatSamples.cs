@@ -17,7 +17,8 @@ public static class FormatSamples
     /// <summary>Share of expected table cells (row by row, by row key = first two cells) found equal in the actual rows.</summary>
     public static double CellAgreement(IEnumerable<string> expected, IEnumerable<string> actual)
     {
-        var exp = expected.Where(l => l.Contains('\t')).Select(l => l.Split('\t')).ToList();
+        // Both sides as logical rows: continuation rows (empty first cell) joined into the row before.
+        var exp = JoinContinuations(expected.Where(l => l.Contains('\t')).Select(l => l.Split('\t')));
         var act = JoinContinuations(actual.Where(l => l.Contains('\t')).Select(l => l.Split('\t')));
         int total = 0, same = 0, j = 0;
         foreach (var row in exp)
@@ -44,8 +45,13 @@ public static class FormatSamples
     public static List<string[]> JoinContinuations(IEnumerable<string[]> rows)
     {
         var result = new List<string[]>();
+        string? header = null;
         foreach (var r in rows)
         {
+            // A header row repeated on a later page is skipped, so that a row continued across the page still joins.
+            var key = string.Join('\t', r);
+            if (header is null) header = key;
+            else if (key == header) continue;
             if (result.Count > 0 && r[0].Trim().Length == 0 && r.Length == result[^1].Length)
             {
                 var prev = result[^1];

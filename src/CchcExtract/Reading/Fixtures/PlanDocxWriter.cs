@@ -14,7 +14,7 @@ namespace CchcExtract.Reading.Fixtures;
 /// <item>cell <c>^</c> = vertically merged with the cell above (<c>w:vMerge</c>); cell <c>&gt;</c> = covered by the
 /// cell to its left (<c>w:gridSpan</c>); <c>&lt;p&gt;a&lt;/p&gt; &lt;p&gt;b&lt;/p&gt;</c> = two paragraphs in a cell;</item>
 /// <item>paragraphs starting "I. ", "1. ", "a) ", "- " get Word automatic numbering (upper Roman, decimal,
-/// lower letter, bullet) instead of typed labels, when <see cref="AutoNumbering"/> is on;</item>
+/// lower letter, bullet) instead of typed labels, unless turned off;</item>
 /// <item>a line <c>[page]</c> is a page break; a line <c>[vntime]</c> makes the next paragraph use the legacy
 /// <c>.VnTime</c> font with TCVN3 bytes.</item>
 /// </list>
@@ -22,8 +22,6 @@ namespace CchcExtract.Reading.Fixtures;
 /// </summary>
 public static partial class PlanDocxWriter
 {
-    /// <summary>Use Word numbering for list labels (else the labels stay typed in the text).</summary>
-    public static bool AutoNumbering { get; set; } = true;
 
     [GeneratedRegex(@"^(?<label>[IVX]+\.|\d+\.|[a-zđ]\)|-) (?<text>.+)$")]
     private static partial Regex Numbered();
@@ -36,7 +34,11 @@ public static partial class PlanDocxWriter
             .ToList();
 
     /// <summary>Writes <paramref name="source"/> as a .docx at <paramref name="path"/>.</summary>
-    public static void Write(string source, string path)
+    /// <param name="source">The plan text.</param>
+    /// <param name="path">Where to write the .docx.</param>
+    /// <param name="autoNumbering">Use Word numbering for list labels (else the labels stay typed in the text,
+    /// as needed for texts whose labels do not follow one consistent outline).</param>
+    public static void Write(string source, string path, bool autoNumbering = true)
     {
         using var doc = WordprocessingDocument.Create(path, WordprocessingDocumentType.Document);
         var main = doc.AddMainDocumentPart();
@@ -60,7 +62,7 @@ public static partial class PlanDocxWriter
                 body.Append(Table(rows));
                 continue;
             }
-            body.Append(Para(line.Trim(), vntime));
+            body.Append(Para(line.Trim(), vntime, autoNumbering));
             vntime = false;
         }
         // A running header and a page-number footer, as real plans have; readers must drop them.
@@ -80,10 +82,10 @@ public static partial class PlanDocxWriter
         main.Document.Save();
     }
 
-    private static Paragraph Para(string text, bool vntime)
+    private static Paragraph Para(string text, bool vntime, bool autoNumbering)
     {
         var p = new Paragraph();
-        var m = AutoNumbering ? Numbered().Match(text) : Match.Empty;
+        var m = autoNumbering ? Numbered().Match(text) : Match.Empty;
         if (m.Success)
         {
             var label = m.Groups["label"].Value;

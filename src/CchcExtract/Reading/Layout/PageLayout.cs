@@ -75,7 +75,9 @@ public static partial class PageLayout
             l.Segments.Add(seg);
             for (int i = 1; i < l.Words.Count; i++)
             {
-                if (l.Words[i].Left - l.Words[i - 1].Right > gap) { seg = []; l.Segments.Add(seg); }
+                double g = l.Words[i].Left - l.Words[i - 1].Right;
+                bool newBlock = l.Words[i].LineKey / 1000 != l.Words[i - 1].LineKey / 1000 && g > 0.3 * l.Height;
+                if (g > gap || newBlock) { seg = []; l.Segments.Add(seg); }
                 seg.Add(l.Words[i]);
             }
         }
@@ -250,7 +252,12 @@ public static partial class PageLayout
 
     private static bool IsNumberLike(string s) => Regex.IsMatch(s, @"^([0-9]{1,3}|[IVXLC]{1,5}|[a-zđ])[.)]?$");
 
-    /// <summary>Column boundaries: centres of the vertical whitespace gaps in the table's word projection.</summary>
+    /// <summary>
+    /// Column boundaries. The table's first line (its header, or the first row of a continued table) gives the
+    /// columns: between each two of its neighbouring segments the boundary is the widest vertical whitespace
+    /// gap in the projection of all the table's words (header centred, body left-aligned: the gap sits between
+    /// them), or the midpoint when no clean gap exists. Without usable segments, all projection gaps are used.
+    /// </summary>
     private static List<double> ColumnBounds(List<PhysLine> lines)
     {
         var words = lines.Where(l => l.Segments.Count >= 2).SelectMany(l => l.Words).ToList();
@@ -261,8 +268,8 @@ public static partial class PageLayout
         foreach (var w in words)
             for (int x = (int)(w.Left - left); x < (int)(w.Right - left) && x < n; x++) cover[Math.Max(0, x)]++;
         int allowed = lines.Count >= 10 ? 1 : 0;
-        double minGap = 0.5 * Median(lines.Select(l => l.Height));
-        var bounds = new List<double>();
+        double minGap = 0.3 * Median(lines.Select(l => l.Height));
+        var gaps = new List<(double Start, double End)>();
         int xg = 0;
         while (xg < n)
         {
@@ -270,9 +277,18 @@ public static partial class PageLayout
             {
                 int s = xg;
                 while (xg < n && cover[xg] <= allowed) xg++;
-                if (xg < n && s > 0 && xg - s >= minGap) bounds.Add(left + (s + xg) / 2.0);
+                if (xg < n && s > 0 && xg - s >= minGap) gaps.Add((left + s, left + xg));
             }
             else xg++;
+        }
+        var head = lines[0].Segments;
+        if (head.Count < 2) return gaps.Select(g => (g.Start + g.End) / 2).ToList();
+        var bounds = new List<double>();
+        for (int i = 0; i + 1 < head.Count; i++)
+        {
+            double a = head[i].Max(w => w.Right), b = head[i + 1].Min(w => w.Left);
+            var inside = gaps.Select(g => (Start: Math.Max(g.Start, a), End: Math.Min(g.End, b))).Where(g => g.End > g.Start).ToList();
+            bounds.Add(inside.Count > 0 ? inside.OrderByDescending(g => g.End - g.Start).Select(g => (g.Start + g.End) / 2).First() : (a + b) / 2);
         }
         return bounds;
     }
