@@ -7,6 +7,8 @@ command -v tesseract >/dev/null || need+=(tesseract-ocr tesseract-ocr-vie tesser
 [ -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || need+=(tesseract-ocr-vie)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v magick >/dev/null || dpkg -s imagemagick >/dev/null 2>&1 || need+=(imagemagick)
+command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)   # .doc/.odt/.rtf → .docx (~20 s install)
+command -v qpdf >/dev/null || need+=(qpdf)                          # encrypted-PDF test fixture
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

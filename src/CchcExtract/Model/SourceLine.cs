@@ -13,4 +13,6 @@ namespace CchcExtract.Model;
 /// <param name="Page">1-based page for paged formats (PDF, scans), else null.</param>
 /// <param name="Box">Bounding box on the page, when known (scans, PDF).</param>
 /// <param name="RepairConfidence">Confidence of the repair stage in [0,1] when the line was repaired, else null.</param>
-public sealed record SourceLine(int Number, string Raw, string Text, int? Page = null, BoundingBox? Box = null, double? RepairConfidence = null);
+/// <param name="Confidence">For OCR'd lines, the mean word confidence of the OCR engine in [0,1]
+/// (low values mark lines the repair stage should look at); null for text read from a text layer.</param>
+public sealed record SourceLine(int Number, string Raw, string Text, int? Page = null, BoundingBox? Box = null, double? RepairConfidence = null, double? Confidence = null);

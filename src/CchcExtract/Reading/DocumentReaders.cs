@@ -10,12 +10,18 @@ public sealed class DocumentReaders
 {
     private readonly Dictionary<string, IDocumentReader> _byExtension = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The readers available on this machine (plain text always).</summary>
+    /// <summary>The readers: plain text (and legacy encodings), .docx, .doc/.odt/.rtf (LibreOffice), PDF and images (poppler, Tesseract).</summary>
     public static DocumentReaders Default()
     {
         var r = new DocumentReaders();
         var text = new PlainTextReader();
         foreach (var ext in new[] { ".txt", ".md", ".text", "" }) r.Register(ext, text);
+        r.Register(".docx", new Word.DocxReader());
+        var office = new Word.LibreOfficeReader(); // fails per file with "needs LibreOffice" when soffice is absent
+        foreach (var ext in new[] { ".doc", ".odt", ".rtf" }) r.Register(ext, office);
+        r.Register(".pdf", new Pdf.PdfReader());
+        var image = new Ocr.ImageReader();
+        foreach (var ext in new[] { ".png", ".jpg", ".jpeg", ".tif", ".tiff" }) r.Register(ext, image);
         return r;
     }
 

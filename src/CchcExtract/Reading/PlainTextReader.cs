@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 using CchcExtract.Model;
+using CchcExtract.Reading.Legacy;
 using CchcExtract.Text;
 
 namespace CchcExtract.Reading;
 
 /// <summary>
-/// Reads plain or Markdown-ish text: UTF-8 with or without BOM, UTF-16 with BOM.
+/// Reads plain or Markdown-ish text: UTF-8 with or without BOM, UTF-16 with BOM, and the legacy
+/// Vietnamese encodings (TCVN3, VNI, VISCII, Windows-1258; see <see cref="LegacyDetector"/>).
 /// Rejects empty files, binary files and invalid UTF-8 with a clear reason.
 /// </summary>
 public sealed class PlainTextReader : IDocumentReader
@@ -60,14 +62,19 @@ public sealed class PlainTextReader : IDocumentReader
             if (b < 0x09 || b is > 0x0D and < 0x20 and not 0x1B) controls++;
         }
         if (controls > probe / 20) throw new DocumentReadException(path, "binary file (control bytes), not text");
+        string utf8;
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, offset, bytes.Length - offset);
+            utf8 = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, offset, bytes.Length - offset);
         }
         catch (DecoderFallbackException e)
         {
-            throw new DocumentReadException(path, $"invalid UTF-8 at byte {e.Index + offset} (legacy encoding? convert to UTF-8)", e);
+            // Not UTF-8: try the pre-Unicode Vietnamese encodings (TCVN3, VNI, VISCII, Windows-1258).
+            if (offset == 0 && LegacyDetector.DetectBytes(bytes) is { } legacy) return legacy.Text;
+            throw new DocumentReadException(path, $"invalid UTF-8 at byte {e.Index + offset} and not Vietnamese in TCVN3/VNI/VISCII/Windows-1258", e);
         }
+        // Valid UTF-8 can still be TCVN3/VNI text that was once opened as Windows-1252 and saved ("Céng hßa").
+        return LegacyDetector.FixMojibake(utf8).Text;
     }
 
     /// <summary>Splits decoded text into normalised lines (NFC, traditional tone placement), keeping the raw text.</summary>

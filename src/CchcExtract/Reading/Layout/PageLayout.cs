@@ -1,0 +1,307 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using CchcExtract.Model;
+
+namespace CchcExtract.Reading.Layout;
+
+/// <summary>
+/// Turns word boxes (from a PDF text layer or OCR) into reader lines: words → physical lines → paragraphs,
+/// repeated page headers/footers and page numbers removed, tables rebuilt from geometry (columns from
+/// whitespace gaps in the horizontal projection of the table's words, rows from vertical gaps larger than
+/// the line pitch, multi-line cells joined), one tab-separated line per table row, a blank line between pages.
+/// </summary>
+public static partial class PageLayout
+{
+    private sealed class PhysLine
+    {
+        public List<PageWord> Words { get; } = [];
+        public double Top => Words.Min(w => w.Top);
+        /// <summary>Median word top and bottom: robust to diacritics and descenders, used for line pitch.</summary>
+        public double Y => Median(Words.Select(w => w.Top)) + Median(Words.Select(w => w.Bottom));
+        public double Bottom => Words.Max(w => w.Bottom);
+        public double Left => Words.Min(w => w.Left);
+        public double Right => Words.Max(w => w.Right);
+        public double Height => Median(Words.Select(w => w.Height));
+        public int Page => Words[0].Page;
+        public string Text => string.Join(' ', Words.Select(w => w.Text));
+        public List<List<PageWord>> Segments = [];
+        public int ParagraphKey => Words.GroupBy(w => w.LineKey / 1000).OrderByDescending(g => g.Count()).First().Key;
+    }
+
+    /// <summary>Lays out the words of all pages.</summary>
+    /// <param name="pages">Page sizes.</param>
+    /// <param name="words">Words of all pages.</param>
+    /// <param name="engineParagraphs">Trust the engine's paragraph ids (<see cref="PageWord.LineKey"/>) to separate
+    /// table rows — for OCR, where Tesseract puts each table cell line group in its own paragraph and vertical gaps are noisy.</param>
+    public static IReadOnlyList<LayoutLine> Build(IReadOnlyList<PageSize> pages, IReadOnlyList<PageWord> words, bool engineParagraphs = false)
+    {
+        var byPage = words.Where(w => w.Text.Trim().Length > 0).GroupBy(w => w.Page).ToDictionary(g => g.Key, g => g.ToList());
+        var linesByPage = pages.ToDictionary(p => p.Page, p => GroupLines(byPage.GetValueOrDefault(p.Page) ?? []));
+        RemoveHeadersAndFooters(pages, linesByPage);
+        var output = new List<LayoutLine>();
+        foreach (var page in pages)
+        {
+            var lines = linesByPage[page.Page];
+            if (lines.Count == 0) continue;
+            if (output.Count > 0) output.Add(new LayoutLine("", page.Page, null, 1));
+            LayoutPage(page, lines, output, engineParagraphs);
+        }
+        return output;
+    }
+
+    private static List<PhysLine> GroupLines(List<PageWord> words)
+    {
+        var lines = new List<PhysLine>();
+        foreach (var w in words.OrderBy(w => w.MidY))
+        {
+            PhysLine? best = null;
+            double bestOverlap = 0;
+            for (int i = lines.Count - 1; i >= 0 && i >= lines.Count - 4; i--)
+            {
+                var l = lines[i];
+                double top = l.Words.Average(x => x.Top), bottom = l.Words.Average(x => x.Bottom);
+                double overlap = Math.Min(bottom, w.Bottom) - Math.Max(top, w.Top);
+                double frac = overlap / Math.Max(1e-6, Math.Min(bottom - top, w.Height));
+                if (frac > 0.5 && frac > bestOverlap) { best = l; bestOverlap = frac; }
+            }
+            if (best is null) { best = new PhysLine(); lines.Add(best); }
+            best.Words.Add(w);
+        }
+        foreach (var l in lines)
+        {
+            l.Words.Sort((a, b) => a.Left.CompareTo(b.Left));
+            double gap = 1.5 * l.Height;
+            var seg = new List<PageWord> { l.Words[0] };
+            l.Segments.Add(seg);
+            for (int i = 1; i < l.Words.Count; i++)
+            {
+                double g = l.Words[i].Left - l.Words[i - 1].Right;
+                bool newBlock = l.Words[i].LineKey / 1000 != l.Words[i - 1].LineKey / 1000 && g > 0.3 * l.Height;
+                if (g > gap || newBlock) { seg = []; l.Segments.Add(seg); }
+                seg.Add(l.Words[i]);
+            }
+        }
+        lines.Sort((a, b) => a.Top.CompareTo(b.Top));
+        return lines;
+    }
+
+    [GeneratedRegex(@"^[-–—\s]*(trang|page)?\s*\d{1,4}(\s*/\s*\d{1,4})?[-–—\s]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PageNumber();
+
+    private static void RemoveHeadersAndFooters(IReadOnlyList<PageSize> pages, Dictionary<int, List<PhysLine>> linesByPage)
+    {
+        static string Key(string s) => Regex.Replace(s.ToLowerInvariant(), @"\d+", "#");
+        var counts = new Dictionary<string, int>();
+        foreach (var p in pages)
+        {
+            var seen = new HashSet<string>();
+            foreach (var l in linesByPage[p.Page].Where(l => InMargin(l, p)))
+                if (seen.Add(Key(l.Text))) counts[Key(l.Text)] = counts.GetValueOrDefault(Key(l.Text)) + 1;
+        }
+        int pagesWithText = pages.Count(p => linesByPage[p.Page].Count > 0);
+        foreach (var p in pages)
+            linesByPage[p.Page].RemoveAll(l => InMargin(l, p) &&
+                (PageNumber().IsMatch(l.Text) || pagesWithText >= 2 && counts[Key(l.Text)] >= Math.Max(2, (pagesWithText + 1) / 2)));
+    }
+
+    private static bool InMargin(PhysLine l, PageSize p) => l.Bottom < p.Height * 0.1 || l.Top > p.Height * 0.9;
+
+    private static void LayoutPage(PageSize page, List<PhysLine> lines, List<LayoutLine> output, bool engineParagraphs)
+    {
+        double textLeft = lines.Min(l => l.Left), textRight = lines.Max(l => l.Right);
+        double textWidth = Math.Max(1, textRight - textLeft);
+        int i = 0;
+        var para = new List<PhysLine>();
+        void FlushPara()
+        {
+            if (para.Count == 0) return;
+            output.Add(ToLine(para.SelectMany(l => l.Words).ToList(), JoinWrapped(para)));
+            para.Clear();
+        }
+        while (i < lines.Count)
+        {
+            var l = lines[i];
+            if (l.Segments.Count >= 3)
+            {
+                int end = TableEnd(lines, i, textWidth);
+                if (end - i >= 2)
+                {
+                    FlushPara();
+                    if (output.Count > 0 && output[^1].Text.Length > 0) output.Add(new LayoutLine("", page.Page, null, 1));
+                    EmitTable(lines.GetRange(i, end - i), output, engineParagraphs);
+                    output.Add(new LayoutLine("", page.Page, null, 1));
+                    i = end;
+                    continue;
+                }
+            }
+            if (para.Count > 0 && !Continues(para[^1], l, textRight)) FlushPara();
+            para.Add(l);
+            i++;
+        }
+        FlushPara();
+        while (output.Count > 0 && output[^1].Text.Length == 0 && output[^1].Page == page.Page && output.Count > 1 && output[^2].Text.Length == 0) output.RemoveAt(output.Count - 1);
+    }
+
+    [GeneratedRegex(@"^([-–•+*]|\d{1,2}(\.\d{1,2})*[.)]|[a-zđ][.)]|[IVXLC]{1,5}\.)\s")]
+    private static partial Regex ListMarker();
+
+    /// <summary>True when <paramref name="next"/> is the wrapped continuation of the paragraph ending with <paramref name="prev"/>.</summary>
+    private static bool Continues(PhysLine prev, PhysLine next, double textRight)
+    {
+        double h = Math.Max(prev.Height, 1);
+        double gap = (next.Y - prev.Y) / 2;
+        if (gap > 1.6 * h || gap <= 0) return false;
+        if (prev.Right < textRight - 4 * h) return false; // previous line ended early: hard break
+        if (ListMarker().IsMatch(next.Text)) return false;
+        return true;
+    }
+
+    private static string JoinWrapped(List<PhysLine> lines)
+    {
+        var sb = new StringBuilder();
+        foreach (var l in lines)
+        {
+            var t = l.Text;
+            if (sb.Length > 0)
+            {
+                if (sb[^1] == '-' && sb.Length > 1 && char.IsLetter(sb[^2]) && t.Length > 0 && char.IsLower(t[0])) sb.Length--; // hyphenated wrap
+                else sb.Append(' ');
+            }
+            sb.Append(t);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The index after the last line of the table starting at <paramref name="start"/>.</summary>
+    private static int TableEnd(List<PhysLine> lines, int start, double textWidth)
+    {
+        int end = start + 1;
+        while (end < lines.Count)
+        {
+            var prev = lines[end - 1];
+            var l = lines[end];
+            double h = Math.Max(prev.Height, 1);
+            if (l.Top - prev.Bottom > 3 * h) break;
+            if (l.Segments.Count == 1 && l.Right - l.Left > 0.6 * textWidth) break;
+            end++;
+        }
+        return end;
+    }
+
+    private static void EmitTable(List<PhysLine> lines, List<LayoutLine> output, bool engineParagraphs)
+    {
+        var bounds = ColumnBounds(lines);
+        int cols = bounds.Count + 1;
+        int Col(PageWord w)
+        {
+            int c = 0;
+            while (c < bounds.Count && w.Left >= bounds[c]) c++;
+            return c;
+        }
+        // Line pitch inside cells: the smallest common top-to-top distance.
+        var diffs = lines.Zip(lines.Skip(1), (a, b) => (b.Y - a.Y) / 2).Where(d => d > 0).OrderBy(d => d).ToList();
+        double h = Median(lines.Select(l => l.Height));
+        double pitch = diffs.Count > 0 ? diffs[Math.Min(diffs.Count - 1, diffs.Count / 4)] : h;
+        pitch = Math.Max(pitch, 0.8 * h);
+        // OCR boxes jitter: split rows more eagerly. A wrongly split row comes out as a continuation row
+        // (empty number cell), which segmentation joins back; two rows merged into one could not be undone.
+        double factor = engineParagraphs ? 1.06 : 1.12;
+        if (Environment.GetEnvironmentVariable("CCHC_DEBUG_LAYOUT") is not null)
+            Console.Error.WriteLine($"table: h={h:0.0} pitch={pitch:0.0} diffs={string.Join(",", lines.Zip(lines.Skip(1), (a, b) => ((b.Y - a.Y) / 2).ToString("0")))}");
+        // The usable right edge of each column: the furthest any of its words reaches in the table.
+        var colRights = new double[cols];
+        foreach (var w in lines.SelectMany(l => l.Words)) colRights[Col(w)] = Math.Max(colRights[Col(w)], w.Right);
+        var rows = new List<List<PhysLine>>();
+        foreach (var l in lines)
+        {
+            bool newRow = rows.Count == 0 || (l.Y - rows[^1][^1].Y) / 2 > factor * pitch
+                || l.Words.Any(w => Col(w) == 0) && rows[^1].Any(r => r.Words.Any(w => Col(w) == 0)) && bounds.Count > 0 && (l.Y - rows[^1][^1].Y) / 2 > 0.6 * pitch && IsNumberLike(l.Words.First(w => Col(w) == 0).Text);
+            if (newRow) rows.Add([]);
+            rows[^1].Add(l);
+        }
+        foreach (var row in rows)
+        {
+            var cells = new string[cols];
+            for (int c = 0; c < cols; c++)
+            {
+                var paras = new List<string>();
+                var cur = new StringBuilder();
+                PageWord? last = null;
+                double colRight = colRights[c];
+                foreach (var l in row)
+                {
+                    var ws = l.Words.Where(w => Col(w) == c).ToList();
+                    if (ws.Count == 0) continue;
+                    if (last is not null)
+                    {
+                        // A line that ended well short of the cell's right edge, followed by a capital: a new paragraph.
+                        bool hard = colRight - last.Right > (ws[0].Right - ws[0].Left) + 0.5 * h && ws[0].Text.Length > 0 && char.IsUpper(ws[0].Text[0]);
+                        if (hard) { paras.Add(cur.ToString()); cur.Clear(); }
+                        else cur.Append(' ');
+                    }
+                    cur.Append(string.Join(' ', ws.Select(w => w.Text)));
+                    last = ws[^1];
+                }
+                if (cur.Length > 0) paras.Add(cur.ToString());
+                cells[c] = ReaderFiles.JoinCell(paras);
+            }
+            var words = row.SelectMany(l => l.Words).ToList();
+            output.Add(ToLine(words, string.Join('\t', cells)));
+        }
+    }
+
+    private static bool IsNumberLike(string s) => Regex.IsMatch(s, @"^([0-9]{1,3}|[IVXLC]{1,5}|[a-zđ])[.)]?$");
+
+    /// <summary>
+    /// Column boundaries. The table's first line (its header, or the first row of a continued table) gives the
+    /// columns: between each two of its neighbouring segments the boundary is the widest vertical whitespace
+    /// gap in the projection of all the table's words (header centred, body left-aligned: the gap sits between
+    /// them), or the midpoint when no clean gap exists. Without usable segments, all projection gaps are used.
+    /// </summary>
+    private static List<double> ColumnBounds(List<PhysLine> lines)
+    {
+        var words = lines.Where(l => l.Segments.Count >= 2).SelectMany(l => l.Words).ToList();
+        if (words.Count == 0) return [];
+        double left = words.Min(w => w.Left), right = words.Max(w => w.Right);
+        int n = (int)Math.Ceiling(right - left) + 1;
+        var cover = new int[n];
+        foreach (var w in words)
+            for (int x = (int)(w.Left - left); x < (int)(w.Right - left) && x < n; x++) cover[Math.Max(0, x)]++;
+        int allowed = lines.Count >= 10 ? 1 : 0;
+        double minGap = 0.3 * Median(lines.Select(l => l.Height));
+        var gaps = new List<(double Start, double End)>();
+        int xg = 0;
+        while (xg < n)
+        {
+            if (cover[xg] <= allowed)
+            {
+                int s = xg;
+                while (xg < n && cover[xg] <= allowed) xg++;
+                if (xg < n && s > 0 && xg - s >= minGap) gaps.Add((left + s, left + xg));
+            }
+            else xg++;
+        }
+        var head = lines[0].Segments;
+        if (head.Count < 2) return gaps.Select(g => (g.Start + g.End) / 2).ToList();
+        var bounds = new List<double>();
+        for (int i = 0; i + 1 < head.Count; i++)
+        {
+            double a = head[i].Max(w => w.Right), b = head[i + 1].Min(w => w.Left);
+            var inside = gaps.Select(g => (Start: Math.Max(g.Start, a), End: Math.Min(g.End, b))).Where(g => g.End > g.Start).ToList();
+            bounds.Add(inside.Count > 0 ? inside.OrderByDescending(g => g.End - g.Start).Select(g => (g.Start + g.End) / 2).First() : (a + b) / 2);
+        }
+        return bounds;
+    }
+
+    private static LayoutLine ToLine(List<PageWord> words, string text)
+    {
+        double l = words.Min(w => w.Left), t = words.Min(w => w.Top), r = words.Max(w => w.Right), b = words.Max(w => w.Bottom);
+        return new LayoutLine(text, words[0].Page, new BoundingBox(l, t, r - l, b - t), words.Average(w => w.Confidence));
+    }
+
+    private static double Median(IEnumerable<double> xs)
+    {
+        var a = xs.OrderBy(x => x).ToList();
+        return a.Count == 0 ? 0 : a[a.Count / 2];
+    }
+}

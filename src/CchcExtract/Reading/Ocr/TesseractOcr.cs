@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CchcExtract.Reading.Layout;
+
+namespace CchcExtract.Reading.Ocr;
+
+/// <summary>
+/// OCR with the Tesseract command-line engine and its Vietnamese model (<c>-l vie</c>), keeping word boxes
+/// and confidences (TSV output). Skew is corrected on the word boxes (no image preprocessing); when the first
+/// pass is poor, Tesseract's orientation detection (<c>--psm 0</c>) decides whether to rotate and re-read.
+/// At most <see cref="MaxParallel"/> Tesseract processes run at once in the whole process (one engine per
+/// worker, each single-threaded with <c>OMP_THREAD_LIMIT=1</c>).
+/// </summary>
+public static partial class TesseractOcr
+{
+    /// <summary>Most Tesseract processes at once (default: the number of cores).</summary>
+    public static int MaxParallel { get; } = Math.Max(1, Environment.ProcessorCount);
+
+    private static readonly SemaphoreSlim Slots = new(MaxParallel);
+
+    /// <summary>Language models passed to <c>-l</c>.</summary>
+    public static string Languages { get; set; } = "vie";
+
+    /// <summary>Page segmentation mode: 3 = fully automatic layout (columns and table cells become separate blocks).</summary>
+    public static int PageSegMode { get; set; } = 3;
+
+    /// <summary>Straighten skewed word boxes after OCR.</summary>
+    public static bool Deskew { get; set; } = true;
+
+    /// <summary>Mean word confidence below which orientation detection is tried.</summary>
+    public const double RetryBelow = 0.6;
+
+    /// <summary>OCRs one page image; words get page number <paramref name="page"/>. Word boxes are
+    /// deskewed (rotated about the page centre by the median baseline slope of Tesseract's lines),
+    /// and table-rule debris ("|", "_") is dropped.</summary>
+    public static (PageSize Page, List<PageWord> Words) Recognize(string path, string image, int page, string workDir)
+    {
+        var (size, words) = RecognizeUpright(path, image, page, workDir);
+        words = Clean(words);
+        if (Deskew) words = Straighten(size, words);
+        return (size, words);
+    }
+
+    [GeneratedRegex(@"^[|\[\]{}_~=]+$")]
+    private static partial Regex RuleDebris();
+
+    private static List<PageWord> Clean(List<PageWord> words) =>
+        words.Where(w => !RuleDebris().IsMatch(w.Text) && !(w.Text.Length == 1 && !char.IsDigit(w.Text[0]) && "IVX".IndexOf(w.Text[0]) < 0 && w.Confidence < 0.6))
+             .Select(w => w.Text.Trim('|', '_') is var t && t != w.Text ? w with { Text = t } : w)
+             .Where(w => w.Text.Length > 0).ToList();
+
+    /// <summary>The skew of the page in radians: median slope of the baselines of Tesseract's own lines.</summary>
+    public static double SkewAngle(IReadOnlyList<PageWord> words)
+    {
+        var slopes = new List<double>();
+        foreach (var g in words.GroupBy(w => w.LineKey))
+        {
+            var ws = g.OrderBy(w => w.Left).ToList();
+            if (ws.Count < 3) continue;
+            double dx = ws[^1].Left - ws[0].Left;
+            if (dx < 200) continue;
+            slopes.Add((ws[^1].Bottom - ws[0].Bottom) / dx);
+        }
+        if (slopes.Count < 3) return 0;
+        slopes.Sort();
+        return Math.Atan(slopes[slopes.Count / 2]);
+    }
+
+    private static List<PageWord> Straighten(PageSize size, List<PageWord> words)
+    {
+        double a = SkewAngle(words);
+        if (Math.Abs(a) < 0.002) return words;
+        double cx = size.Width / 2, cy = size.Height / 2, cos = Math.Cos(-a), sin = Math.Sin(-a);
+        return words.Select(w =>
+        {
+            double mx = (w.Left + w.Right) / 2 - cx, my = (w.Top + w.Bottom) / 2 - cy;
+            double nx = mx * cos - my * sin + cx, ny = mx * sin + my * cos + cy;
+            double hw = (w.Right - w.Left) / 2, hh = (w.Bottom - w.Top) / 2;
+            return w with { Left = nx - hw, Right = nx + hw, Top = ny - hh, Bottom = ny + hh };
+        }).ToList();
+    }
+
+    private static (PageSize Page, List<PageWord> Words) RecognizeUpright(string path, string image, int page, string workDir)
+    {
+        var input = image;
+        var (size, words) = Run(path, input, page);
+        if (words.Count < 5 || MeanConfidence(words) < RetryBelow)
+        {
+            int rotate = DetectRotation(path, input);
+            if (rotate != 0)
+            {
+                var rotated = Path.Combine(workDir, $"p{page}-rot.png");
+                Magick(path, input, rotated, ["-rotate", rotate.ToString(CultureInfo.InvariantCulture), "+repage"]);
+                var (size2, words2) = Run(path, rotated, page);
+                if (words2.Count > 0 && MeanConfidence(words2) > MeanConfidence(words)) return (size2, words2);
+            }
+        }
+        return (size, words);
+    }
+
+    /// <summary>Mean confidence of words, 0 when none.</summary>
+    public static double MeanConfidence(IReadOnlyCollection<PageWord> words) => words.Count == 0 ? 0 : words.Average(w => w.Confidence);
+
+    private static (PageSize, List<PageWord>) Run(string path, string image, int page)
+    {
+        Slots.Wait();
+        try
+        {
+            var r = ExternalTool.Run(path, "tesseract", [image, "stdout", "-l", Languages, "--psm", PageSegMode.ToString(CultureInfo.InvariantCulture), "tsv"], TimeSpan.FromMinutes(5));
+            if (r.ExitCode != 0) throw new DocumentReadException(path, $"tesseract failed on page {page}: {FirstLine(r.StdErr)}");
+            var (pages, words) = WordTsv.Parse(r.StdOut);
+            var size = pages.FirstOrDefault() ?? new PageSize(1, 0, 0);
+            return (size with { Page = page }, words.Select(w => w with { Page = page }).ToList());
+        }
+        finally { Slots.Release(); }
+    }
+
+    [GeneratedRegex(@"Rotate:\s*(\d+)")]
+    private static partial Regex RotateRx();
+
+    [GeneratedRegex(@"Orientation confidence:\s*([\d.]+)")]
+    private static partial Regex OrientConfRx();
+
+    /// <summary>Degrees to rotate the image clockwise to make it upright (0 when unsure).</summary>
+    private static int DetectRotation(string path, string image)
+    {
+        Slots.Wait();
+        try
+        {
+            var r = ExternalTool.Run(path, "tesseract", [image, "stdout", "--psm", "0"], TimeSpan.FromMinutes(2));
+            var m = RotateRx().Match(r.StdOut + r.StdErr);
+            var c = OrientConfRx().Match(r.StdOut + r.StdErr);
+            if (!m.Success || !c.Success) return 0;
+            return double.Parse(c.Groups[1].Value, CultureInfo.InvariantCulture) >= 1.0 ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        }
+        finally { Slots.Release(); }
+    }
+
+    private static void Magick(string path, string input, string output, string[] ops)
+    {
+        var r = ExternalTool.Run(path, "convert", [input, .. ops, output], TimeSpan.FromMinutes(2));
+        if (r.ExitCode != 0 || !File.Exists(output)) throw new DocumentReadException(path, $"cannot read image ({FirstLine(r.StdErr)})");
+    }
+
+    private static string FirstLine(string s) => s.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "";
+}
