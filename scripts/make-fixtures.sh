@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Regenerates the reader fixtures in corpus/samples/formats from the plan sources there (*.src.txt):
+# Regenerates the reader fixtures in corpus/formats from the plan sources there (*.src.txt):
 # .docx + .txt + TCVN3 .txt (scripts/make-fixtures.cs), text .pdf (LibreOffice from the .docx),
 # scanned .pdf (pages rendered at 200 dpi, rotated ~1°, noise added, wrapped back into a PDF),
 # a .png page scan, and the damaged files for error tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=corpus/samples/formats
+out=corpus/formats
 for src in "$out"/*.src.txt; do
   name=$(basename "$src" .src.txt)
   dotnet run scripts/make-fixtures.cs "$src" "$out"

@@ -2,14 +2,14 @@ using CchcExtract.Tests.Support;
 
 namespace CchcExtract.Tests.Reading;
 
-/// <summary>The format fixtures under corpus/samples/formats, made by scripts/make-fixtures.sh from plan sources written for the tests.</summary>
+/// <summary>The format fixtures under corpus/formats, made by scripts/make-fixtures.sh from plan sources written for the tests.</summary>
 public static class FormatSamples
 {
     /// <summary>The plan source (markup described in PlanDocxWriter).</summary>
     public static string Source => File.ReadAllText(Path("plan-hoa-an.src.txt"));
 
     /// <summary>Path of a fixture.</summary>
-    public static string Path(string name) => Shared.Corpus("samples", "formats", name);
+    public static string Path(string name) => Shared.Corpus("formats", name);
 
     /// <summary>A scratch file path with the extension, deleted by the caller.</summary>
     public static string Temp(string ext) => System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"cchc-test-{Guid.NewGuid():N}{ext}");
