@@ -11,5 +11,7 @@ root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(ShowCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(RepairCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
 
 return root.Parse(args).Invoke();
