@@ -13,5 +13,6 @@ root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(RepairCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(EvalRepairCommand.Create());
 
 return root.Parse(args).Invoke();

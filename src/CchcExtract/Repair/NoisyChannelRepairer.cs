@@ -111,6 +111,9 @@ public sealed class NoisyChannelRepairer : ILineRepairer
                     outText[i] = FixCode(t.Text);
                     slots.Add((i, [new Candidate(outText[i], SyllableLm.Num, 0, true)]));
                     break;
+                case TokenKind.Word when t.Text.Length == 1 && IsListMarker(tokens, i):
+                    slots.Add((i, [new Candidate(t.Text, SyllableLm.Unk, 0, true)]));
+                    break;
                 case TokenKind.Word:
                     slots.Add((i, CandidatesFor(t.Text, mode, capsLine, out var fixedText)));
                     if (fixedText is not null) outText[i] = fixedText;
@@ -147,6 +150,14 @@ public sealed class NoisyChannelRepairer : ILineRepairer
         var sb = new StringBuilder(line.Length + 8);
         foreach (var s in outText) sb.Append(s);
         return new Decoded(new RepairedLine(sb.ToString(), confN == 0 ? 1.0 : confSum / confN, changed), explanations, mode);
+    }
+
+    /// <summary>A single letter closed by ")" or "." as the first word of the line: "b)", "đ)", "a.".</summary>
+    private static bool IsListMarker(List<RepairToken> tokens, int i)
+    {
+        if (i + 1 >= tokens.Count || tokens[i + 1].Kind != TokenKind.Gap || !(tokens[i + 1].Text.StartsWith(')') || tokens[i + 1].Text.StartsWith('.'))) return false;
+        for (int j = 0; j < i; j++) if (tokens[j].Kind != TokenKind.Gap) return false;
+        return true;
     }
 
     private string FixCode(string code)

@@ -49,8 +49,11 @@ public static class RepairDecision
             words++;
             if (digits) { mixed++; invalid++; continue; }
             var key = RepairTokenizer.SyllableKey(t.Text);
-            if (!model.IsValid(key)) invalid++;
-            if (RepairTokenizer.IsAscii(t.Text)) plain++; else accented++;
+            bool ascii = RepairTokenizer.IsAscii(t.Text);
+            // A plain word is fine when some syllable has its accent-free key (stripped "hoach" → hoạch);
+            // a word with diacritics must itself be a syllable ("hién" is OCR damage).
+            if (ascii ? !model.ByFold.ContainsKey(key) : !model.IsValid(key)) invalid++;
+            if (ascii) plain++; else accented++;
         }
         return new TextStats(words, invalid, plain, mixed, accented);
     }
