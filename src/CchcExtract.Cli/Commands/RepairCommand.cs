@@ -26,8 +26,7 @@ internal static class RepairCommand
             var outp = Console.Out;
             foreach (var line in lines)
             {
-                var lineMode = RepairDecision.Decide(m, line);
-                var use = forced ?? (docMode == RepairMode.Ocr && lineMode != RepairMode.None ? RepairMode.Ocr : lineMode);
+                var use = forced ?? RepairDecision.LineMode(m, docMode, line);
                 if (!p.GetValue(explain)) { outp.WriteLine(r.Repair(line, use).Text); continue; }
                 var (fixedLine, toks, used) = r.Explain(line, use);
                 outp.WriteLine(fixedLine.Text);

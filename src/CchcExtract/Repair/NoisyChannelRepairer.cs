@@ -60,9 +60,7 @@ public sealed class NoisyChannelRepairer : ILineRepairer
         var result = new RepairedLine[lines.Count];
         for (int i = 0; i < lines.Count; i++)
         {
-            var lineMode = RepairDecision.Decide(_m, lines[i]);
-            var mode = doc == RepairMode.Ocr && lineMode != RepairMode.None ? RepairMode.Ocr : lineMode;
-            result[i] = Decode(lines[i], mode, false).Line;
+            result[i] = Decode(lines[i], RepairDecision.LineMode(_m, doc, lines[i]), false).Line;
         }
         return result;
     }

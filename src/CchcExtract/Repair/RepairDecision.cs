@@ -74,6 +74,17 @@ public static class RepairDecision
     /// <summary>True when a document (all its lines together) needs repair.</summary>
     public static bool NeedsRepair(RepairModel model, IReadOnlyList<string> lines) => DocumentMode(model, lines) != RepairMode.None;
 
+    /// <summary>
+    /// Mode for one line of a document in <paramref name="documentMode"/>: every line of an OCR-damaged
+    /// document is decoded as OCR (its damage includes wrong but valid syllables such as <c>thé</c>);
+    /// otherwise the line decides for itself.
+    /// </summary>
+    public static RepairMode LineMode(RepairModel model, RepairMode documentMode, string line)
+    {
+        var own = Decide(model, line);
+        return documentMode == RepairMode.Ocr ? (Measure(model, RepairTokenizer.Tokenize(line)).Words > 0 ? RepairMode.Ocr : RepairMode.None) : own;
+    }
+
     /// <summary>Mode for a whole document: measured over all its lines.</summary>
     public static RepairMode DocumentMode(RepairModel model, IReadOnlyList<string> lines)
     {

@@ -27,7 +27,7 @@ public readonly record struct RepairToken(TokenKind Kind, string Text, bool Boun
 public static class RepairTokenizer
 {
     /// <summary>Characters OCR engines put inside damaged words (<c>s§</c>, <c>c¢6</c>).</summary>
-    private const string OcrJunk = "§¢©®£€¥";
+    private const string OcrJunk = "§¢©®£€¥&";
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || OcrJunk.IndexOf(c) >= 0 || IsCombining(c);
 
@@ -177,5 +177,6 @@ public static class RepairTokenizer
 
     internal static bool HasDigit(string w) { foreach (var c in w) if (char.IsDigit(c)) return true; return false; }
     internal static bool IsAscii(string w) { foreach (var c in w) if (c > 127) return false; return true; }
-    internal static string Join(IEnumerable<RepairToken> t) { var sb = new StringBuilder(); foreach (var x in t) sb.Append(x.Text); return sb.ToString(); }
+    /// <summary>Concatenates tokens back into text.</summary>
+    public static string Join(IEnumerable<RepairToken> t) { var sb = new StringBuilder(); foreach (var x in t) sb.Append(x.Text); return sb.ToString(); }
 }
