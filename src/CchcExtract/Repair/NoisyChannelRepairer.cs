@@ -19,6 +19,8 @@ public sealed record RepairOptions
     public float ChannelWeight { get; init; } = 1.0f;
     /// <summary>Channel score for keeping a token that is not a syllable (acronym, name, Latin word).</summary>
     public float KeepScore { get; init; } = -9f;
+    /// <summary>Extra channel score for reading a short number as a syllable in OCR text.</summary>
+    public float NumberAsWordScore { get; init; } = -2f;
     /// <summary>LM score given to a kept non-syllable token.</summary>
     public float UnkLm { get; init; } = -11f;
 }
@@ -101,6 +103,12 @@ public sealed class NoisyChannelRepairer : ILineRepairer
                     break;
                 case TokenKind.Url:
                     if (slots.Count > segStart) { segments.Add((segStart, slots.Count)); segStart = slots.Count; }
+                    break;
+                case TokenKind.Number when mode == RepairMode.Ocr && t.Text.Length <= 2 && _m.Confusions.TryGetValue(t.Text, out var numConf):
+                    // English OCR reads some syllables as digits ("13 nhiệm vụ" for "là nhiệm vụ", "Chỉ 6" for "Chỉ số"):
+                    // the learned table proposes them; the number itself stays the default.
+                    slots.Add((i, [new Candidate(t.Text, SyllableLm.Num, 0, true),
+                        .. numConf.Select(c => new Candidate(_m.Words[c.Target], c.Target, c.LogP * _o.ChannelWeight + _o.NumberAsWordScore, false))]));
                     break;
                 case TokenKind.Number:
                     slots.Add((i, [new Candidate(t.Text, SyllableLm.Num, 0, true)]));

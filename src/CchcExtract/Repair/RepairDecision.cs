@@ -77,12 +77,19 @@ public static class RepairDecision
     /// <summary>
     /// Mode for one line of a document in <paramref name="documentMode"/>: every line of an OCR-damaged
     /// document is decoded as OCR (its damage includes wrong but valid syllables such as <c>thé</c>);
+    /// in a stripped document even a one-word line without diacritics (<c>So:</c>) is restored;
     /// otherwise the line decides for itself.
     /// </summary>
     public static RepairMode LineMode(RepairModel model, RepairMode documentMode, string line)
     {
-        var own = Decide(model, line);
-        return documentMode == RepairMode.Ocr ? (Measure(model, RepairTokenizer.Tokenize(line)).Words > 0 ? RepairMode.Ocr : RepairMode.None) : own;
+        var stats = Measure(model, RepairTokenizer.Tokenize(line));
+        var own = Decide(stats);
+        return documentMode switch
+        {
+            RepairMode.Ocr => stats.Words > 0 ? RepairMode.Ocr : RepairMode.None,
+            RepairMode.Stripped when own == RepairMode.None && stats.Words > 0 && stats.Accented == 0 => RepairMode.Stripped,
+            _ => own,
+        };
     }
 
     /// <summary>Mode for a whole document: measured over all its lines.</summary>

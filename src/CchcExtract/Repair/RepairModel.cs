@@ -119,13 +119,20 @@ public sealed class RepairModel
     public const string FileName = "repair.bin";
 
     /// <summary>
-    /// Finds <c>models/repair.bin</c>: beside the application (copied into the CLI output), or in a
-    /// <c>models/</c> folder of the current directory or any parent of it or of the application.
+    /// Finds <c>models/repair.bin</c>: <c>CCHC_REPAIR_MODEL</c>, the repository's <c>models/</c> above the
+    /// application, a copy beside the application (the CLI output gets one), or a <c>models/</c>
+    /// folder above the current directory.
     /// </summary>
     public static string? FindDefaultPath()
     {
         var env = Environment.GetEnvironmentVariable("CCHC_REPAIR_MODEL");
         if (!string.IsNullOrEmpty(env) && File.Exists(env)) return env;
+        // The repository's models/ first (a checkout keeps the freshest model there), then a copy beside the app.
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            var p = Path.Combine(d.FullName, "models", FileName);
+            if (File.Exists(Path.Combine(d.FullName, "CchcExtract.sln")) && File.Exists(p)) return p;
+        }
         foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {
             for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)

@@ -92,6 +92,15 @@ public static class RepairTokenizer
             {
                 while (i < core.Length && IsWordChar(core[i])) i++;
                 var w = core[s..i];
+                int amp = w.IndexOf('&');
+                if (amp > 0 && amp < w.Length - 1 && char.IsUpper(w[amp - 1]) && char.IsUpper(w[amp + 1]))
+                {
+                    // "HĐND&UBND": a real ampersand between acronyms, not OCR junk inside a word.
+                    SplitWords(w[..amp], tokens);
+                    tokens.Add(new RepairToken(TokenKind.Gap, "&"));
+                    SplitWords(w[(amp + 1)..], tokens);
+                    continue;
+                }
                 tokens.Add(new RepairToken(AllDigits(w) ? TokenKind.Number : TokenKind.Word, w));
             }
             else
