@@ -27,8 +27,15 @@ public sealed class CharChannel
         if (_sub.TryGetValue((src, ocr), out var c)) return c;
         if (src == ocr) return 0.05f;
         // Same base letter (diacritic changed) is cheaper than an arbitrary substitution.
-        return Text.VietnameseText.Fold(src.ToString()) == Text.VietnameseText.Fold(ocr.ToString()) ? _unseenSub * 0.5f : _unseenSub;
+        var fs = Text.VietnameseText.Fold(src.ToString());
+        var fo = Text.VietnameseText.Fold(ocr.ToString());
+        if (fs == fo) return _unseenSub * 0.5f;
+        // Accented vowels are what English OCR misreads most; one vowel for another is likelier than arbitrary.
+        return IsVowel(fs) && IsVowel(fo) ? _unseenSub * 0.7f : _unseenSub;
     }
+
+    private static bool IsVowel(string folded) => folded.Length == 1 && "aeiouy".Contains(folded[0]);
+
 
     public float Del(char src) => _del.TryGetValue(src, out var c) ? c : _unseenDel;
     public float Ins(char ocr) => _ins.TryGetValue(ocr, out var c) ? c : _unseenIns;

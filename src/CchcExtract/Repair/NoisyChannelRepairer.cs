@@ -14,7 +14,7 @@ public sealed record TokenExplanation(string Original, string Chosen, double Con
 public sealed record RepairOptions
 {
     public int Beam { get; init; } = 8;
-    public int MaxCandidates { get; init; } = 10;
+    public int MaxCandidates { get; init; } = 14;
     public float LmWeight { get; init; } = 1.0f;
     public float ChannelWeight { get; init; } = 1.0f;
     /// <summary>Channel score for keeping a token that is not a syllable (acronym, name, Latin word).</summary>
