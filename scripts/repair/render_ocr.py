@@ -72,7 +72,7 @@ def main():
         labels = ["label:" + (l.replace("\\", "\\\\").replace("%", "%%") or " ") for l in page]
         with tempfile.TemporaryDirectory() as tmp:
             img = os.path.join(tmp, "p.jpg")
-            cmd = ["convert", "-background", "white", "-fill", "black", "-density", str(density),
+            cmd = ["convert", "-seed", str(seed * 1000 + n), "-background", "white", "-fill", "black", "-density", str(density),
                    "-font", font, "-pointsize", str(point), *labels,
                    "-gravity", "West", "-append", "+repage", "-bordercolor", "white", "-border", "40", "-rotate", "%.2f" % skew,
                    "-background", "white", "-flatten"]

@@ -30,9 +30,24 @@ public sealed class CharChannel
         var fs = Text.VietnameseText.Fold(src.ToString());
         var fo = Text.VietnameseText.Fold(ocr.ToString());
         if (fs == fo) return _unseenSub * 0.5f;
+        // Unseen digit/symbol for a letter of similar shape (real scans: x3 for xã, 16i for lối, s§ for số).
+        if (LookAlike(ocr) is { } la && la.Contains(fs[0])) return _unseenSub * 0.45f;
         // Accented vowels are what English OCR misreads most; one vowel for another is likelier than arbitrary.
         return IsVowel(fs) && IsVowel(fo) ? _unseenSub * 0.7f : _unseenSub;
     }
+
+    /// <summary>Base letters a digit or symbol is often read for by English OCR; null for other characters.</summary>
+    public static string? LookAlike(char ocr) => ocr switch
+    {
+        '0' or '6' or '8' or '9' or '§' or '©' or '@' => "oae",
+        '1' or '|' or '!' => "li",
+        '3' or '4' => "ao",
+        '5' => "s",
+        '2' or '&' => "eoa",
+        '7' => "t",
+        '¢' => "ce",
+        _ => null,
+    };
 
     private static bool IsVowel(string folded) => folded.Length == 1 && "aeiouy".Contains(folded[0]);
 

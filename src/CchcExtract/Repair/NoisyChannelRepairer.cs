@@ -20,7 +20,7 @@ public sealed record RepairOptions
     /// <summary>Channel score for keeping a token that is not a syllable (acronym, name, Latin word).</summary>
     public float KeepScore { get; init; } = -9f;
     /// <summary>Extra channel score for reading a short number as a syllable in OCR text.</summary>
-    public float NumberAsWordScore { get; init; } = -2f;
+    public float NumberAsWordScore { get; init; } = -1f;
     /// <summary>LM score given to a kept non-syllable token.</summary>
     public float UnkLm { get; init; } = -11f;
 }
@@ -104,11 +104,12 @@ public sealed class NoisyChannelRepairer : ILineRepairer
                 case TokenKind.Url:
                     if (slots.Count > segStart) { segments.Add((segStart, slots.Count)); segStart = slots.Count; }
                     break;
-                case TokenKind.Number when mode == RepairMode.Ocr && t.Text.Length <= 2 && _m.Confusions.TryGetValue(t.Text, out var numConf):
+                case TokenKind.Number when mode == RepairMode.Ocr && t.Text.Length <= 2:
                     // English OCR reads some syllables as digits ("13 nhiệm vụ" for "là nhiệm vụ", "Chỉ 6" for "Chỉ số"):
-                    // the learned table proposes them; the number itself stays the default.
+                    // the channel proposes syllables at a penalty; the number itself stays the default.
                     slots.Add((i, [new Candidate(t.Text, SyllableLm.Num, 0, true),
-                        .. numConf.Select(c => new Candidate(_m.Words[c.Target], c.Target, c.LogP * _o.ChannelWeight + _o.NumberAsWordScore, false))]));
+                        .. CandidatesFor(t.Text, mode, false, out _).Where(c => !c.Keep)
+                            .Select(c => c with { Channel = c.Channel + _o.NumberAsWordScore })]));
                     break;
                 case TokenKind.Number:
                     slots.Add((i, [new Candidate(t.Text, SyllableLm.Num, 0, true)]));
@@ -145,7 +146,7 @@ public sealed class NoisyChannelRepairer : ILineRepairer
             {
                 var post = Posteriors(slots, choice, k, segments);
                 if (tokChanged) { confSum += post[choice[k]]; confN++; }
-                if (explanations is not null && tokens[ti].Kind == TokenKind.Word)
+                if (explanations is not null && (tokens[ti].Kind == TokenKind.Word || cands.Length > 1))
                     explanations.Add(new TokenExplanation(orig, text, post[choice[k]],
                         cands.Select((x, j) => (x.Keep ? outText[ti] : x.Text, post[j])).OrderByDescending(p => p.Item2).Take(6).ToList()));
             }
@@ -239,7 +240,7 @@ public sealed class NoisyChannelRepairer : ILineRepairer
         var fold = VietnameseText.Fold(key);
         var keys = new HashSet<string>(StringComparer.Ordinal);
         if (_m.ByFold.ContainsKey(fold)) keys.Add(fold);
-        if (!valid || conf is null)
+        // Neighbours by accent-free edit distance, always: real scans confuse even valid-looking syllables (phép for pháp).
         {
             var mapped = MapOcrChars(fold);
             foreach (var q in new[] { fold, mapped }.Distinct())
@@ -261,13 +262,7 @@ public sealed class NoisyChannelRepairer : ILineRepairer
     private static string MapOcrChars(string fold)
     {
         var sb = new StringBuilder(fold.Length);
-        foreach (var c in fold)
-            sb.Append(c switch
-            {
-                '0' or '6' or '8' or '9' or '§' or '©' => 'o',
-                '1' => 'l', '3' or '4' or '@' => 'a', '5' => 's', '2' => 'e', '7' => 't', '¢' => 'c',
-                _ => c,
-            });
+        foreach (var c in fold) sb.Append(CharChannel.LookAlike(c) is { } la ? la[0] : c);
         return sb.ToString();
     }
 
