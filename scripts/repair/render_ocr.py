@@ -6,7 +6,9 @@ Produces aligned training/eval pairs for the repair stage's OCR channel:
   OUT/pNNN.ocr.txt  what tesseract -l eng read from the image
 Nothing here is committed; `cchc train --pairs OUT` learns the confusion tables from it.
 
-Usage: render_ocr.py OUT PAGES SEED FILE [FILE...]
+Usage: render_ocr.py OUT PAGES SEED [--heavy] FILE [FILE...]
+PAGES 0 renders every file completely, in order. --heavy degrades harder (low resolution,
+down/up-scaling, eroded or dilated strokes, strong JPEG) like old photocopied scans.
 Deterministic for a given SEED and file list (fonts, sizes, blur, JPEG quality, skew drawn from it).
 """
 import os, random, subprocess, sys, tempfile, textwrap, unicodedata
@@ -40,6 +42,8 @@ def lines_of(path):
 def main():
     os.environ["OMP_THREAD_LIMIT"] = "1"
     out, pages, seed, files = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
+    heavy = "--heavy" in files
+    files = [f for f in files if f != "--heavy"]
     os.makedirs(out, exist_ok=True)
     rnd = random.Random(seed)
     texts = [(f, lines_of(f)) for f in sorted(files)]
@@ -76,6 +80,15 @@ def main():
                    "-font", font, "-pointsize", str(point), *labels,
                    "-gravity", "West", "-append", "+repage", "-bordercolor", "white", "-border", "40", "-rotate", "%.2f" % skew,
                    "-background", "white", "-flatten"]
+            if heavy:
+                density = rnd.choice([72, 90, 100, 120])
+                cmd[cmd.index("-density") + 1] = str(density)
+                scale = rnd.choice([50, 60, 70, 80])
+                cmd += ["-resize", "%d%%" % scale, "-resize", "%.1f%%" % (10000.0 / scale)]
+                morph = rnd.choice(["", "", "Erode", "Dilate"])
+                if morph:
+                    cmd += ["-morphology", morph, "Square:1"] if rnd.random() < 0.3 else ["-morphology", morph, "Disk:0.6"]
+                quality = rnd.choice([15, 25, 35])
             if blur > 0:
                 cmd += ["-blur", "0x%.1f" % blur]
             if noise:

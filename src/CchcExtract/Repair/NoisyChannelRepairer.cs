@@ -19,6 +19,10 @@ public sealed record RepairOptions
     public float ChannelWeight { get; init; } = 1.0f;
     /// <summary>Channel score for keeping a token that is not a syllable (acronym, name, Latin word).</summary>
     public float KeepScore { get; init; } = -9f;
+    /// <summary>Channel score added to a merge of two OCR tokens into one syllable.</summary>
+    public float MergeScore { get; init; } = -5f;
+    /// <summary>Merges are proposed only when the joined token's channel score exceeds this.</summary>
+    public float MergeMinChannel { get; init; } = -10f;
     /// <summary>Extra channel score for reading a short number as a syllable in OCR text.</summary>
     public float NumberAsWordScore { get; init; } = -1f;
     /// <summary>LM score given to a kept non-syllable token.</summary>
@@ -129,8 +133,13 @@ public sealed class NoisyChannelRepairer : ILineRepairer
         }
         if (slots.Count > segStart) segments.Add((segStart, slots.Count));
 
+        var merges = mode == RepairMode.Ocr ? MergeCandidates(tokens, slots, segments, capsLine) : null;
         var choice = new int[slots.Count];
-        foreach (var (s, e) in segments) Viterbi(slots, s, e, choice);
+        var merged = new int[slots.Count];
+        foreach (var (s, e) in segments) Viterbi(slots, merges, s, e, choice, merged);
+        var ids = new int[slots.Count];
+        for (int k = 0; k < slots.Count; k++)
+            ids[k] = choice[k] >= 0 ? slots[k].Cands[choice[k]].Id : choice[k] == -1 ? merges![k]![merged[k]].Id : ids[k - 1];
 
         bool changed = false;
         double confSum = 0; int confN = 0;
@@ -138,13 +147,32 @@ public sealed class NoisyChannelRepairer : ILineRepairer
         for (int k = 0; k < slots.Count; k++)
         {
             var (ti, cands) = slots[k];
+            if (choice[k] == -2) continue; // absorbed into the previous slot's merge
+            if (choice[k] == -1)
+            {
+                // Two OCR tokens that are one syllable ("dw ợc" → "được"): the merge replaces the first
+                // token; the gap and the second token disappear. Confidence is not estimated (0.5).
+                var mc = merges![k]![merged[k]];
+                var next = slots[k + 1].Token;
+                outText[ti] = RepairTokenizer.ApplyCase(mc.Text, RepairTokenizer.CasePattern(tokens[ti].Text));
+                for (int j = ti + 1; j <= next; j++) outText[j] = "";
+                confSum += 0.5; confN++; changed = true;
+                if (explanations is not null)
+                {
+                    // Shown with channel-only shares (the LM context is not re-scored for merges).
+                    double z = merges[k]!.Sum(x => Math.Exp(x.Channel));
+                    explanations.Add(new TokenExplanation(tokens[ti].Text + " " + tokens[next].Text, outText[ti], 0.5,
+                        merges[k]!.Select(x => (x.Text, Math.Exp(x.Channel) / z)).OrderByDescending(x => x.Item2).Take(6).ToList()));
+                }
+                continue;
+            }
             var c = cands[choice[k]];
             var orig = tokens[ti].Text;
             string text = c.Keep ? outText[ti] : RepairTokenizer.ApplyCase(c.Text, RepairTokenizer.CasePattern(orig));
             bool tokChanged = text != orig;
             if (tokChanged || explain)
             {
-                var post = Posteriors(slots, choice, k, segments);
+                var post = Posteriors(slots, ids, k, segments);
                 if (tokChanged) { confSum += post[choice[k]]; confN++; }
                 if (explanations is not null && (tokens[ti].Kind == TokenKind.Word || cands.Length > 1))
                     explanations.Add(new TokenExplanation(orig, text, post[choice[k]],
@@ -274,71 +302,109 @@ public sealed class NoisyChannelRepairer : ILineRepairer
 
     private struct Hyp
     {
-        public int P2, P1, Back, Cand;
+        public int P2, P1, BackLayer, Back, Cand, Span;
         public float Score;
     }
 
-    /// <summary>Beam-pruned Viterbi over slots [start, end); writes chosen candidate indexes.</summary>
-    private void Viterbi(List<(int Token, Candidate[] Cands)> slots, int start, int end, int[] choice)
+    /// <summary>
+    /// Merge candidates: two adjacent OCR words separated by one space, at least one of them not a
+    /// syllable, whose concatenation reads as one syllable (<c>dw ợc</c> → <c>được</c>).
+    /// </summary>
+    private Candidate[]?[] MergeCandidates(List<RepairToken> tokens, List<(int Token, Candidate[] Cands)> slots,
+        List<(int Start, int End)> segments, bool capsLine)
+    {
+        var result = new Candidate[]?[slots.Count];
+        foreach (var (s, e) in segments)
+            for (int k = s; k + 1 < e; k++)
+            {
+                int a = slots[k].Token, b = slots[k + 1].Token;
+                if (b != a + 2 || tokens[a].Kind != TokenKind.Word || tokens[b].Kind != TokenKind.Word || tokens[a + 1].Text != " ") continue;
+                var ka = RepairTokenizer.SyllableKey(tokens[a].Text);
+                var kb = RepairTokenizer.SyllableKey(tokens[b].Text);
+                if (ka.Length + kb.Length > 8) continue;
+                bool validA = !RepairTokenizer.HasDigit(ka) && _m.IsValid(ka), validB = !RepairTokenizer.HasDigit(kb) && _m.IsValid(kb);
+                if (validA || validB) continue; // both halves must be non-syllables: merging valid words does more harm than good
+                var cands = CandidatesFor(ka + kb, RepairMode.Ocr, capsLine, out _)
+                    .Where(c => !c.Keep && c.Channel > _o.MergeMinChannel)
+                    .Select(c => c with { Channel = c.Channel + _o.MergeScore }).ToArray();
+                if (cands.Length > 0) result[k] = cands;
+            }
+        return result;
+    }
+
+    /// <summary>
+    /// Beam-pruned Viterbi over slots [start, end) with trigram states; a merge candidate spans two
+    /// slots. Writes the chosen candidate per slot (-1: merged with the next, whose entry is -2).
+    /// </summary>
+    private void Viterbi(List<(int Token, Candidate[] Cands)> slots, Candidate[]?[]? merges, int start, int end, int[] choice, int[] merged)
     {
         int n = end - start;
         var layers = new List<Hyp>[n + 1];
-        layers[0] = [new Hyp { P2 = SyllableLm.Bos, P1 = SyllableLm.Bos, Back = -1, Cand = -1, Score = 0 }];
-        var best = new Dictionary<long, int>();
+        for (int k = 0; k <= n; k++) layers[k] = [];
+        layers[0].Add(new Hyp { P2 = SyllableLm.Bos, P1 = SyllableLm.Bos, BackLayer = -1, Back = -1, Cand = -1, Span = 0, Score = 0 });
+        var seen = new HashSet<long>();
         for (int k = 0; k < n; k++)
         {
-            var cands = slots[start + k].Cands;
-            var next = new List<Hyp>(layers[k].Count * cands.Length);
-            best.Clear();
+            Prune(layers[k], seen);
             var prev = layers[k];
+            var cands = slots[start + k].Cands;
+            var mc = merges?[start + k];
             for (int h = 0; h < prev.Count; h++)
             {
                 var hp = prev[h];
                 for (int c = 0; c < cands.Length; c++)
                 {
                     var cd = cands[c];
-                    float s = hp.Score + cd.Channel + Lm(hp.P2, hp.P1, cd.Id);
-                    long rk = ((long)hp.P1 << 32) | (uint)(cd.Id == SyllableLm.Unk ? 0x7FFFFFFF - c : cd.Id);
-                    if (best.TryGetValue(rk, out var idx))
-                    {
-                        if (next[idx].Score >= s) continue;
-                        next[idx] = new Hyp { P2 = hp.P1, P1 = cd.Id, Back = h, Cand = c, Score = s };
-                    }
-                    else
-                    {
-                        best[rk] = next.Count;
-                        next.Add(new Hyp { P2 = hp.P1, P1 = cd.Id, Back = h, Cand = c, Score = s });
-                    }
+                    layers[k + 1].Add(new Hyp { P2 = hp.P1, P1 = cd.Id, BackLayer = k, Back = h, Cand = c, Span = 1,
+                        Score = hp.Score + cd.Channel + Lm(hp.P2, hp.P1, cd.Id) });
                 }
+                if (mc is not null && k + 1 < n)
+                    for (int c = 0; c < mc.Length; c++)
+                        layers[k + 2].Add(new Hyp { P2 = hp.P1, P1 = mc[c].Id, BackLayer = k, Back = h, Cand = c, Span = 2,
+                            Score = hp.Score + mc[c].Channel + Lm(hp.P2, hp.P1, mc[c].Id) });
             }
-            if (next.Count > _o.Beam)
-            {
-                next.Sort((x, y) => y.Score.CompareTo(x.Score));
-                next.RemoveRange(_o.Beam, next.Count - _o.Beam);
-            }
-            layers[k + 1] = next;
         }
-        // Close with </s>.
+        Prune(layers[n], seen);
         var last = layers[n];
         int bi = 0; float bs = float.NegativeInfinity;
         for (int h = 0; h < last.Count; h++)
         {
-            float s = last[h].Score + Lm(last[h].P2, last[h].P1, SyllableLm.Eos);
-            if (s > bs) { bs = s; bi = h; }
+            float sc = last[h].Score + Lm(last[h].P2, last[h].P1, SyllableLm.Eos);
+            if (sc > bs) { bs = sc; bi = h; }
         }
-        for (int k = n; k >= 1; k--)
+        for (int k = n; k > 0;)
         {
             var hp = layers[k][bi];
-            choice[start + k - 1] = hp.Cand;
+            if (hp.Span == 1) choice[start + k - 1] = hp.Cand;
+            else { choice[start + k - 2] = -1; merged[start + k - 2] = hp.Cand; choice[start + k - 1] = -2; }
             bi = hp.Back;
+            k = hp.BackLayer;
         }
     }
 
+    /// <summary>Keeps the best hypothesis per LM state (Viterbi recombination), then the best <see cref="RepairOptions.Beam"/>.</summary>
+    private void Prune(List<Hyp> layer, HashSet<long> seen)
+    {
+        if (layer.Count <= 1) return;
+        layer.Sort((x, y) => y.Score.CompareTo(x.Score));
+        seen.Clear();
+        int w = 0;
+        for (int r = 0; r < layer.Count && w < _o.Beam; r++)
+        {
+            var hp = layer[r];
+            // Unknown (kept) words share an LM id; keep them apart by candidate so different kept texts survive.
+            long key = ((long)hp.P2 << 32) | (uint)(hp.P1 == SyllableLm.Unk ? 0x40000000 + hp.Cand : hp.P1);
+            if (!seen.Add(key)) continue;
+            layer[w++] = hp;
+        }
+        layer.RemoveRange(w, layer.Count - w);
+    }
+
     /// <summary>Local posterior over slot k's candidates with the chosen neighbours fixed.</summary>
-    private double[] Posteriors(List<(int Token, Candidate[] Cands)> slots, int[] choice, int k, List<(int Start, int End)> segments)
+    private double[] Posteriors(List<(int Token, Candidate[] Cands)> slots, int[] ids, int k, List<(int Start, int End)> segments)
     {
         var (s, e) = segments.First(x => k >= x.Start && k < x.End);
-        int Id(int j) => j < s ? SyllableLm.Bos : slots[j].Cands[choice[j]].Id;
+        int Id(int j) => j < s ? SyllableLm.Bos : ids[j];
         int p2 = k - 2 >= s ? Id(k - 2) : SyllableLm.Bos, p1 = k - 1 >= s ? Id(k - 1) : SyllableLm.Bos;
         var cands = slots[k].Cands;
         var sc = new double[cands.Length];
