@@ -8,6 +8,9 @@ command -v tesseract >/dev/null || need+=(tesseract-ocr tesseract-ocr-vie tesser
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v magick >/dev/null || dpkg -s imagemagick >/dev/null 2>&1 || need+=(imagemagick)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+# Repair-model rebuild (scripts/repair/train.sh): Vietnamese syllable list and a Times-like Vietnamese font.
+[ -f /usr/share/hunspell/vi_VN.dic ] || need+=(hunspell-vi)
+fc-list 2>/dev/null | grep -qi "Noto Serif" || need+=(fonts-noto-core)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
