@@ -12,11 +12,21 @@ public sealed class NgramTable
     private readonly ulong[] _keys;
     private readonly Half[] _logp;
     private readonly Half[] _backoff;
+    // Half→float conversion is done once at load: lookups are the decoder's hot path.
+    private readonly float[] _logpF;
+    private readonly float[] _backoffF;
     private readonly int _mask;
 
     private NgramTable(ulong[] keys, Half[] logp, Half[] backoff)
     {
         _keys = keys; _logp = logp; _backoff = backoff; _mask = keys.Length - 1;
+        _logpF = new float[logp.Length];
+        _backoffF = new float[backoff.Length];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (keys[i] == 0) continue;
+            _logpF[i] = (float)logp[i]; _backoffF[i] = (float)backoff[i];
+        }
     }
 
     /// <summary>Number of stored n-grams.</summary>
@@ -37,7 +47,7 @@ public sealed class NgramTable
         while (true)
         {
             var k = _keys[i];
-            if (k == key) { logp = (float)_logp[i]; backoff = (float)_backoff[i]; return true; }
+            if (k == key) { logp = _logpF[i]; backoff = _backoffF[i]; return true; }
             if (k == 0) { logp = 0; backoff = 0; return false; }
             i = (i + 1) & _mask;
         }

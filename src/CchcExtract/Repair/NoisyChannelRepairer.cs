@@ -19,6 +19,8 @@ public sealed record RepairOptions
     public float ChannelWeight { get; init; } = 1.0f;
     /// <summary>Channel score for keeping a token that is not a syllable (acronym, name, Latin word).</summary>
     public float KeepScore { get; init; } = -9f;
+    /// <summary>OCR candidates whose channel score is this far below the best one are dropped (speed).</summary>
+    public float ChannelMargin { get; init; } = 12f;
     /// <summary>Channel score added to a merge of two OCR tokens into one syllable.</summary>
     public float MergeScore { get; init; } = -5f;
     /// <summary>Merges are proposed only when the joined token's channel score exceeds this.</summary>
@@ -246,7 +248,7 @@ public sealed class NoisyChannelRepairer : ILineRepairer
             return [new Candidate(key, valid ? _m.IdOf(key) : SyllableLm.Unk, 0, true)];
         bool plain = RepairTokenizer.IsAscii(key);
         var list = new List<Candidate>(ids.Length);
-        foreach (var id in ids.Take(_o.MaxCandidates * 2))
+        foreach (var id in ids.Take(_o.MaxCandidates))
         {
             // A word that already carries diacritics keeps them unless the LM strongly disagrees.
             float ch = plain || _m.Words[id] == key ? 0f : -4f;
@@ -279,7 +281,9 @@ public sealed class NoisyChannelRepairer : ILineRepairer
         foreach (var k in keys)
             foreach (var id in _m.ByFold[k])
                 Offer(id, -_m.Chars.Cost(_m.Words[id], key));
+        float bestChannel = scores.Count == 0 ? 0 : scores.Values.Max() * _o.ChannelWeight;
         var list = scores.Select(p => new Candidate(_m.Words[p.Key], p.Key, p.Value * _o.ChannelWeight, false))
+            .Where(c => c.Channel >= bestChannel - _o.ChannelMargin)
             .OrderByDescending(c => c.Channel + 0.5f * _m.Lm.Unigram(c.Id))
             .Take(_o.MaxCandidates).ToList();
         if (!valid) list.Add(new Candidate(key, SyllableLm.Unk, _o.KeepScore, true));
@@ -349,14 +353,18 @@ public sealed class NoisyChannelRepairer : ILineRepairer
             var prev = layers[k];
             var cands = slots[start + k].Cands;
             var mc = merges?[start + k];
+            var target = layers[k + 1];
             for (int h = 0; h < prev.Count; h++)
             {
                 var hp = prev[h];
+                float bo = hp.P1 == SyllableLm.Bos ? 0f : _m.Lm.ContextBackoff(hp.P2, hp.P1);
                 for (int c = 0; c < cands.Length; c++)
                 {
                     var cd = cands[c];
-                    layers[k + 1].Add(new Hyp { P2 = hp.P1, P1 = cd.Id, BackLayer = k, Back = h, Cand = c, Span = 1,
-                        Score = hp.Score + cd.Channel + Lm(hp.P2, hp.P1, cd.Id) });
+                    float lm = cd.Id == SyllableLm.Unk ? _o.UnkLm
+                        : _o.LmWeight * (hp.P1 == SyllableLm.Bos ? _m.Lm.Score(SyllableLm.Bos, cd.Id) : _m.Lm.Score(hp.P2, hp.P1, cd.Id, bo));
+                    target.Add(new Hyp { P2 = hp.P1, P1 = cd.Id, BackLayer = k, Back = h, Cand = c, Span = 1,
+                        Score = hp.Score + cd.Channel + lm });
                 }
                 if (mc is not null && k + 1 < n)
                     for (int c = 0; c < mc.Length; c++)

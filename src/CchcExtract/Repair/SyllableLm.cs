@@ -36,6 +36,16 @@ public sealed class SyllableLm
         return bo + Score(b, w);
     }
 
+    /// <summary>Back-off weight of the context <c>a b</c> (0 when the context was never seen).</summary>
+    public float ContextBackoff(int a, int b) => _bigrams.TryGet(NgramTable.Key(a, b), out _, out var bo) ? bo : 0f;
+
+    /// <summary>log P(w | a b) given the context's back-off weight from <see cref="ContextBackoff"/>.</summary>
+    public float Score(int a, int b, int w, float contextBackoff)
+    {
+        if (_trigrams.TryGet(NgramTable.Key(a, b, w), out var lp3, out _)) return lp3;
+        return contextBackoff + Score(b, w);
+    }
+
     /// <summary>log P(w | b).</summary>
     public float Score(int b, int w)
     {
