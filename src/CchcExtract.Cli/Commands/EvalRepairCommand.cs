@@ -32,7 +32,7 @@ internal static class EvalRepairCommand
             var dir = p.GetValue(shared)!;
             var held = RepairCorpus.Seeds(dir, RepairCorpus.HeldOutSeeds);
             Console.WriteLine($"stripped held-out plans ({string.Join(",", RepairCorpus.HeldOutSeeds)}): {RepairEvaluator.Stripped(r, held)}");
-            Console.WriteLine($"clean held-out plans unchanged: {RepairEvaluator.Clean(r, held)}");
+            Console.WriteLine($"clean held-out plans unchanged: {RepairEvaluator.Clean(r, held)} (document decision), {RepairEvaluator.CleanPerLine(r, held)} (each line alone)");
             if (p.GetValue(ocr) is { } od && Directory.Exists(od))
             {
                 var (raw, fixedAcc) = RepairEvaluator.Ocr(r, od);

@@ -176,7 +176,7 @@ public sealed class NoisyChannelRepairer : ILineRepairer
             {
                 var post = Posteriors(slots, ids, k, segments);
                 if (tokChanged) { confSum += post[choice[k]]; confN++; }
-                if (explanations is not null && (tokens[ti].Kind == TokenKind.Word || cands.Length > 1))
+                if (explanations is not null && (tokens[ti].Kind == TokenKind.Word || cands.Length > 1 || tokChanged))
                     explanations.Add(new TokenExplanation(orig, text, post[choice[k]],
                         cands.Select((x, j) => (x.Keep ? outText[ti] : x.Text, post[j])).OrderByDescending(p => p.Item2).Take(6).ToList()));
             }

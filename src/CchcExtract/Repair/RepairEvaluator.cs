@@ -73,6 +73,15 @@ public static class RepairEvaluator
         return acc;
     }
 
+    /// <summary>Like <see cref="Clean"/>, but each line repaired on its own through <see cref="ILineRepairer.Repair"/> (no document context).</summary>
+    public static Accuracy CleanPerLine(ILineRepairer r, IEnumerable<string> files)
+    {
+        var acc = new Accuracy();
+        foreach (var f in files)
+            foreach (var line in CleanLines(f)) acc += Score(line, r.Repair(line).Text);
+        return acc;
+    }
+
     /// <summary>Repairs the OCR side of rendered pairs (<c>*.ocr.txt</c>) and scores against <c>*.src.txt</c>; also returns the raw score.</summary>
     public static (Accuracy Raw, Accuracy Repaired) Ocr(NoisyChannelRepairer r, string dir)
     {
