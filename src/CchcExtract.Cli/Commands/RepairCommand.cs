@@ -24,6 +24,12 @@ internal static class RepairCommand
             RepairMode? forced = p.GetValue(mode) switch { "stripped" => RepairMode.Stripped, "ocr" => RepairMode.Ocr, _ => null };
             var docMode = forced ?? RepairDecision.DocumentMode(m, lines);
             var outp = Console.Out;
+            if (!p.GetValue(explain) && forced is null)
+            {
+                // Whole-document repair (mode decided over all lines; names shared across lines).
+                foreach (var fixedLine in r.RepairDocument(lines)) outp.WriteLine(fixedLine.Text);
+                return 0;
+            }
             foreach (var line in lines)
             {
                 var use = forced ?? RepairDecision.LineMode(m, docMode, line);
