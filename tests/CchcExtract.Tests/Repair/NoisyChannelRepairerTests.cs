@@ -45,6 +45,7 @@ public class NoisyChannelRepairerTests
     [InlineData("Thực hiện Kế hoạch số 12/KH-UBND, rà soát thủ tục hành chính trước ngày 30/6/2026.")]
     [InlineData("UBND xã chủ trì, phối hợp với các ban, ngành; nâng Chỉ số PAR Index, SIPAS, PCI.")]
     [InlineData("Cổng dịch vụ công: https://dichvucong.gov.vn (100% hồ sơ trực tuyến)")]
+    [InlineData("UBND, HĐND, PAR Index 2025")]
     public void Repair_CleanLine_Unchanged(string line)
     {
         var r = R.Repair(line);
@@ -66,6 +67,21 @@ public class NoisyChannelRepairerTests
         R.Repair("b) To chuc thuc hien").Text.ShouldBe("b) Tổ chức thực hiện");
         R.Repair("c) Ra soat thu tuc hanh chinh").Text.ShouldStartWith("c) ");
     }
+
+    [Fact]
+    public void Repair_LatinWordsInDamagedLine_Kept()
+    {
+        R.Repair("Tuyén truyén qua Zalo, Facebook, website va email cta x4; ho tro online, Internet", RepairMode.Ocr).Text
+            .ShouldBe("Tuyên truyền qua Zalo, Facebook, website và email của xã; hỗ trợ online, Internet");
+    }
+
+    [Theory]
+    [InlineData("Ra soat thu tuc hanh chinh cua xa", RepairMode.Stripped)]
+    [InlineData("Thyc hién ra soat thi tuc hanh chinh ctia x4", RepairMode.Ocr)]
+    [InlineData("Rà soát thủ tục hành chính của xã", RepairMode.None)]
+    [InlineData("UBND, HĐND và Sở Nội vụ, TTHC năm 2025", RepairMode.None)]
+    public void Decide_Line_Mode(string line, RepairMode expected) =>
+        RepairDecision.Decide(R.Model, line).ShouldBe(expected);
 
     [SharedFact]
     public void RepairDocument_Seed003GoldLines_AtLeast92Percent()
