@@ -63,8 +63,6 @@ def main():
             jobs.append(wrapped[:32])
     for n, page in enumerate(jobs):
         base = os.path.join(out, "p%03d" % n)
-        if os.path.exists(base + ".ocr.txt"):
-            continue
         font = rnd.choice(FONTS)
         density = rnd.choice([100, 120, 150, 150, 200])
         point = rnd.choice([10, 11, 12, 12, 13, 14])
@@ -72,6 +70,15 @@ def main():
         quality = rnd.choice([25, 40, 60, 80, 95])
         skew = rnd.uniform(-0.8, 0.8)
         noise = rnd.choice([0, 0, 1])
+        heavy_draws = None
+        if heavy:  # draw order kept as the committed pages were made: density, scale, morph, [shape], quality
+            h_density, h_scale = rnd.choice([72, 90, 100, 120]), rnd.choice([50, 60, 70, 80])
+            h_morph = rnd.choice(["", "", "Erode", "Dilate"])
+            h_shape = rnd.random() if h_morph else 1.0
+            heavy_draws = (h_density, h_scale, h_morph, h_shape, rnd.choice([15, 25, 35]))
+        psm = rnd.choice(["6", "6", "4"])
+        if os.path.exists(base + ".ocr.txt"):
+            continue  # resume: every random draw for this page is already made
         # One label per line, stacked: ImageMagick 6 refuses multi-line labels beyond a few lines.
         labels = ["label:" + (l.replace("\\", "\\\\").replace("%", "%%") or " ") for l in page]
         with tempfile.TemporaryDirectory() as tmp:
@@ -81,21 +88,17 @@ def main():
                    "-gravity", "West", "-append", "+repage", "-bordercolor", "white", "-border", "40", "-rotate", "%.2f" % skew,
                    "-background", "white", "-flatten"]
             if heavy:
-                density = rnd.choice([72, 90, 100, 120])
+                density, scale, morph, shape, quality = heavy_draws
                 cmd[cmd.index("-density") + 1] = str(density)
-                scale = rnd.choice([50, 60, 70, 80])
                 cmd += ["-resize", "%d%%" % scale, "-resize", "%.1f%%" % (10000.0 / scale)]
-                morph = rnd.choice(["", "", "Erode", "Dilate"])
                 if morph:
-                    cmd += ["-morphology", morph, "Square:1"] if rnd.random() < 0.3 else ["-morphology", morph, "Disk:0.6"]
-                quality = rnd.choice([15, 25, 35])
+                    cmd += ["-morphology", morph, "Square:1"] if shape < 0.3 else ["-morphology", morph, "Disk:0.6"]
             if blur > 0:
                 cmd += ["-blur", "0x%.1f" % blur]
             if noise:
                 cmd += ["-attenuate", "0.3", "+noise", "Gaussian"]
             cmd += ["-colorspace", "Gray", "-quality", str(quality), img]
             subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            psm = rnd.choice(["6", "6", "4"])
             ocr = subprocess.run(["tesseract", img, "stdout", "-l", "eng", "--psm", psm, "--dpi", str(density)],
                                  check=True, capture_output=True, text=True).stdout
         with open(base + ".src.txt", "w", encoding="utf-8") as f:
