@@ -43,6 +43,8 @@ internal static class EvalRepairCommand
             {
                 var (raw, fixedAcc, n) = RepairEvaluator.Gold(r, g, RepairCorpus.Seeds(dir, ["003"])[0]);
                 Console.WriteLine($"seed 003 gold ({n} lines): raw {raw} → repaired {fixedAcc}");
+                var (_, alone, _) = RepairEvaluator.Gold(r, g, RepairCorpus.Seeds(dir, ["003"])[0], eachLineAlone: true);
+                Console.WriteLine($"seed 003 gold, each line repaired alone (ILineRepairer.Repair, no document decision): {alone}");
             }
             if (p.GetValue(bench))
             {

@@ -101,10 +101,10 @@ public static class RepairEvaluator
     /// Scores against a gold file of <c>LINE-NUMBER&lt;TAB&gt;corrected text</c> lines (1-based numbers
     /// into <paramref name="rawFile"/>); the whole raw file is repaired as one document.
     /// </summary>
-    public static (Accuracy Raw, Accuracy Repaired, int Lines) Gold(NoisyChannelRepairer r, string goldFile, string rawFile)
+    public static (Accuracy Raw, Accuracy Repaired, int Lines) Gold(NoisyChannelRepairer r, string goldFile, string rawFile, bool eachLineAlone = false)
     {
         var raw = File.ReadAllLines(rawFile);
-        var fixedLines = r.RepairDocument(raw);
+        var fixedLines = eachLineAlone ? raw.Select(r.Repair).ToList() : r.RepairDocument(raw);
         Accuracy a0 = new(), a1 = new();
         int n = 0;
         foreach (var l in File.ReadLines(goldFile))

@@ -150,6 +150,10 @@ public sealed class RepairModel
     /// <summary>The committed model, loaded once.</summary>
     public static RepairModel LoadDefaultModel() => Default.Value;
 
-    /// <summary>A repairer over the committed model (the factory the import pipeline uses).</summary>
-    public static ILineRepairer LoadDefault() => new NoisyChannelRepairer(Default.Value);
+    /// <summary>
+    /// A repairer over the committed model (the factory the import pipeline uses). Prefer its
+    /// <see cref="NoisyChannelRepairer.RepairDocument"/> for whole documents: the mode is then decided
+    /// over all lines, so every line of an OCR-damaged scan is repaired.
+    /// </summary>
+    public static NoisyChannelRepairer LoadDefault() => new(Default.Value);
 }
