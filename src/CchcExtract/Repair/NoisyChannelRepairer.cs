@@ -277,6 +277,15 @@ public sealed class NoisyChannelRepairer : ILineRepairer
                 foreach (var d in RepairModel.Deletes(q))
                     if (_m.NearKeys.TryGetValue(d, out var near))
                         foreach (var k in near) keys.Add(k);
+            if (keys.Count == 0 && conf is null && !valid && fold.Length >= 3)
+            {
+                // Nothing within one edit: widen to two (symmetric deletions), for words OCR mangled twice.
+                foreach (var q in new[] { fold, mapped }.Distinct())
+                    foreach (var d1 in RepairModel.Deletes(q))
+                        foreach (var d2 in RepairModel.Deletes(d1))
+                            if (_m.NearKeys2.TryGetValue(d2, out var near2))
+                                foreach (var k in near2) keys.Add(k);
+            }
         }
         foreach (var k in keys)
             foreach (var id in _m.ByFold[k])

@@ -40,6 +40,15 @@ public sealed class RepairModel
                 if (!l.Contains(k)) l.Add(k);
             }
         NearKeys = near.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        var near2 = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var k in ByFold.Keys)
+            foreach (var d1 in Deletes(k))
+                foreach (var d2 in Deletes(d1))
+                {
+                    if (!near2.TryGetValue(d2, out var set)) near2[d2] = set = new HashSet<string>(StringComparer.Ordinal);
+                    set.Add(k);
+                }
+        NearKeys2 = near2.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>Vocabulary (lower-case syllable keys); index = LM word id.</summary>
@@ -57,6 +66,9 @@ public sealed class RepairModel
     public Dictionary<string, int[]> ByFold { get; }
     /// <summary>Key with one letter deleted (or the key itself) → keys it comes from (for edit-distance lookup).</summary>
     public Dictionary<string, string[]> NearKeys { get; }
+
+    /// <summary>Key with up to two letters deleted → keys it comes from (fallback for badly damaged words: <c>dtmg</c> → <c>dung</c>).</summary>
+    public Dictionary<string, string[]> NearKeys2 { get; }
 
     /// <summary>The key itself and its one-letter deletions.</summary>
     public static IEnumerable<string> Deletes(string k)

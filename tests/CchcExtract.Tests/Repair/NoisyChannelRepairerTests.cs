@@ -69,6 +69,13 @@ public class NoisyChannelRepairerTests
     }
 
     [Fact]
+    public void Repair_OcrTokensNeverSeenInTraining_CharacterChannelRepairs()
+    {
+        foreach (var unseen in new[] { "tr4ch", "nhi€m", "dtmg" }) R.Model.Confusions.ContainsKey(unseen).ShouldBeFalse(unseen);
+        R.Repair("nang cao tr4ch nhi€m cta ngudi dtmg dau", RepairMode.Ocr).Text.ShouldBe("nâng cao trách nhiệm của người đứng đầu");
+    }
+
+    [Fact]
     public void Repair_LatinWordsInDamagedLine_Kept()
     {
         R.Repair("Tuyén truyén qua Zalo, Facebook, website va email cta x4; ho tro online, Internet", RepairMode.Ocr).Text
