@@ -19,6 +19,8 @@ public sealed record RepairOptions
     public float ChannelWeight { get; init; } = 1.0f;
     /// <summary>Channel score for keeping a token that is not a syllable (acronym, name, Latin word).</summary>
     public float KeepScore { get; init; } = -9f;
+    /// <summary>Factor on the channel weight for OCR tokens that are not syllables.</summary>
+    public float InvalidChannelFactor { get; init; } = 1f;
     /// <summary>OCR candidates whose channel score is this far below the best one are dropped (speed).</summary>
     public float ChannelMargin { get; init; } = 12f;
     /// <summary>Channel score added to a merge of two OCR tokens into one syllable.</summary>
@@ -290,8 +292,10 @@ public sealed class NoisyChannelRepairer : ILineRepairer
         foreach (var k in keys)
             foreach (var id in _m.ByFold[k])
                 Offer(id, -_m.Chars.Cost(_m.Words[id], key));
-        float bestChannel = scores.Count == 0 ? 0 : scores.Values.Max() * _o.ChannelWeight;
-        var list = scores.Select(p => new Candidate(_m.Words[p.Key], p.Key, p.Value * _o.ChannelWeight, false))
+        // A token that is no syllable at all is weak evidence of its own letters: trust the LM more.
+        float weight = valid ? _o.ChannelWeight : _o.ChannelWeight * _o.InvalidChannelFactor;
+        float bestChannel = scores.Count == 0 ? 0 : scores.Values.Max() * weight;
+        var list = scores.Select(p => new Candidate(_m.Words[p.Key], p.Key, p.Value * weight, false))
             .Where(c => c.Channel >= bestChannel - _o.ChannelMargin)
             .OrderByDescending(c => c.Channel + 0.5f * _m.Lm.Unigram(c.Id))
             .Take(_o.MaxCandidates).ToList();
