@@ -20,5 +20,8 @@ root.Subcommands.Add(ShowCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(ReadCommand.Create());
+root.Subcommands.Add(RepairCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(EvalRepairCommand.Create());
 
 return root.Parse(args).Invoke();
