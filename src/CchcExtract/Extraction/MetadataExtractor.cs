@@ -107,6 +107,13 @@ public static partial class MetadataExtractor
                 units = [new[] { (Level: hl, Name: name) }.GroupBy(u => (u.Level, Key: VietnameseText.Fold(u.Name))).First()];
             }
         }
+        if (seg.Source.Lines.Any(l => l.RepairConfidence is not null))
+        {
+            // Repaired OCR text: a name whose letters stand in the raw scan ("XA NGUYEN GIAP") beats
+            // variants the repair stage made up by changing letters ("Nguyện Giúp" from "Nguyén Gidp").
+            var rawFolded = " " + Regex.Replace(VietnameseText.Fold(string.Join(" ", seg.Source.Lines.Select(l => l.Raw))), @"[^a-z0-9]+", " ") + " ";
+            units = [.. units.OrderByDescending(g => rawFolded.Contains(" " + g.Key.Key + " ", StringComparison.Ordinal))];
+        }
         var unit = units.FirstOrDefault();
         var provinces = ProvinceRx().Matches(fullText)
             .Select(m => (Level: LevelOf(m.Groups["lvl"].Value), Name: TitleCase(m.Groups["name"].Value)))

@@ -14,4 +14,11 @@ public interface ILineRepairer
 {
     /// <summary>Repairs one line, keeping its layout (spacing, punctuation, case pattern).</summary>
     RepairedLine Repair(string line);
+
+    /// <summary>
+    /// Repairs a whole document. Implementations may decide over all lines at once whether and how
+    /// to repair (a scan damaged throughout is repaired line by line even where a line looks valid);
+    /// the default repairs each line alone.
+    /// </summary>
+    IReadOnlyList<RepairedLine> RepairDocument(IReadOnlyList<string> lines) => lines.Select(Repair).ToList();
 }

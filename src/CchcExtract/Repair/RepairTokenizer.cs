@@ -24,7 +24,7 @@ public readonly record struct RepairToken(TokenKind Kind, string Text, bool Boun
 /// Splits a line into words, gaps, numbers, codes and URLs so that repair can change words only
 /// and put every space and punctuation mark back where it was.
 /// </summary>
-public static class RepairTokenizer
+public static partial class RepairTokenizer
 {
     /// <summary>Characters OCR engines put inside damaged words (<c>s§</c>, <c>c¢6</c>).</summary>
     private const string OcrJunk = "§¢©®£€¥&";
@@ -51,12 +51,22 @@ public static class RepairTokenizer
                 tokens.Add(new RepairToken(TokenKind.Gap, line[s..i]));
                 continue;
             }
+            if (MarkupTag().Match(line, i) is { Success: true } tag && tag.Index == i)
+            {
+                // Light markup in plan texts (<b>, </p>, <br/>) is layout, never a word to repair.
+                tokens.Add(new RepairToken(TokenKind.Gap, tag.Value));
+                i += tag.Length;
+                continue;
+            }
             int start = i;
-            while (i < line.Length && !char.IsWhiteSpace(line[i])) i++;
+            while (i < line.Length && !char.IsWhiteSpace(line[i]) && !(line[i] == '<' && i > start && MarkupTag().Match(line, i) is { Success: true } t2 && t2.Index == i)) i++;
             SplitChunk(line[start..i], tokens);
         }
         return tokens;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\G</?(?:b|p|i|u|em|strong|br|span|div)\s*/?>", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex MarkupTag();
 
     private static void SplitChunk(string chunk, List<RepairToken> tokens)
     {
