@@ -147,8 +147,28 @@ public sealed partial class PlanStore
                 ta["$a"].Value = AgencyId(c, task.Support[k]);
                 c.InsertTaskAgency.ExecuteNonQuery();
             }
-            Index(c, docId, taskId, null, TaskSearchText(task));
+            Index(c, docId, taskId, null, TaskSearchText(task) + RawOcrText(doc, i));
         }
+    }
+
+    /// <summary>
+    /// For a task read from repaired lines, the raw OCR text of those lines (from its first line up to
+    /// the next task, at most six lines), so the task is also found by its raw, unrepaired wording.
+    /// Empty for text that was not repaired.
+    /// </summary>
+    internal static string RawOcrText(PlanDocument doc, int taskIndex)
+    {
+        var lines = doc.Source.Lines;
+        int first = doc.Tasks[taskIndex].Source.Line;
+        int next = taskIndex + 1 < doc.Tasks.Count ? doc.Tasks[taskIndex + 1].Source.Line : int.MaxValue;
+        if (next <= first) next = first + 1;
+        var raw = new List<string>();
+        for (int n = first; n < Math.Min(next, first + 6) && n - 1 < lines.Count && n >= 1; n++)
+        {
+            var l = lines[n - 1];
+            if (l.RepairConfidence is not null && l.Raw != l.Text) raw.Add(l.Raw);
+        }
+        return raw.Count == 0 ? "" : " \n " + string.Join(" ", raw);
     }
 
     /// <summary>The text indexed for a task: the task, its objective and parent task, product and agencies.</summary>
