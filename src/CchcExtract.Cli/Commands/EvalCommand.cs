@@ -15,8 +15,11 @@ internal static class EvalCommand
         var shared = new Option<string?>("--shared") { Description = "the shared folder holding seeds/ (default: ../shared beside the repository)" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "list every mismatch" };
         var json = new Option<bool>("--json") { Description = "print the scores as JSON" };
-        var cmd = new Command("eval", "Measure extraction accuracy against the gold corpus") { gold, shared, verbose, json };
-        cmd.SetAction(pr => Run(pr.GetValue(gold)!, pr.GetValue(shared), pr.GetValue(verbose), pr.GetValue(json)));
+        var repair = new Option<bool>("--repair") { Description = "measure the repair stage instead (same as cchc eval-repair)" };
+        var cmd = new Command("eval", "Measure extraction accuracy against the gold corpus") { gold, shared, verbose, json, repair };
+        cmd.SetAction(pr => pr.GetValue(repair)
+            ? EvalRepairCommand.Create().Parse(pr.GetValue(shared) is { } s ? ["--shared", s] : []).Invoke()
+            : Run(pr.GetValue(gold)!, pr.GetValue(shared), pr.GetValue(verbose), pr.GetValue(json)));
         return cmd;
     }
 

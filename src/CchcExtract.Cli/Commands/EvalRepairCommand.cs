@@ -17,13 +17,14 @@ internal static class EvalRepairCommand
         var ocr = new Option<string?>("--ocr") { Description = "folder of rendered+OCR'd held-out pairs (*.src.txt/*.ocr.txt)" };
         var gold = new Option<string>("--gold") { DefaultValueFactory = _ => "corpus/repair/003.gold.txt" };
         var model = new Option<string?>("--model") { Description = "model file (default models/repair.bin)" };
+        var plans = new Option<string[]>("--plans") { Description = "also score stripped versions of these clean plan files or folders (e.g. corpus/blind)", AllowMultipleArgumentsPerToken = true };
         var bench = new Option<bool>("--bench") { Description = "also measure speed (syllables/s, one thread)" };
         var chw = new Option<float>("--channel-weight") { DefaultValueFactory = _ => new RepairOptions().ChannelWeight };
         var keep = new Option<float>("--keep-score") { DefaultValueFactory = _ => new RepairOptions().KeepScore };
         var beam = new Option<int>("--beam") { DefaultValueFactory = _ => new RepairOptions().Beam };
         var lmw = new Option<float>("--lm-weight") { DefaultValueFactory = _ => new RepairOptions().LmWeight };
         var inv = new Option<float>("--invalid-channel-factor") { DefaultValueFactory = _ => new RepairOptions().InvalidChannelFactor };
-        var cmd = new Command("eval-repair", "Measure repair accuracy on held-out text") { shared, ocr, gold, model, bench, chw, keep, beam, lmw, inv };
+        var cmd = new Command("eval-repair", "Measure repair accuracy on held-out text") { shared, ocr, gold, model, plans, bench, chw, keep, beam, lmw, inv };
         cmd.SetAction(p =>
         {
             var sw = Stopwatch.StartNew();
@@ -35,6 +36,11 @@ internal static class EvalRepairCommand
             var held = RepairCorpus.Seeds(dir, RepairCorpus.HeldOutSeeds);
             Console.WriteLine($"stripped held-out plans ({string.Join(",", RepairCorpus.HeldOutSeeds)}): {RepairEvaluator.Stripped(r, held)}");
             Console.WriteLine($"clean held-out plans unchanged: {RepairEvaluator.Clean(r, held)} (document decision), {RepairEvaluator.CleanPerLine(r, held)} (each line alone)");
+            if (p.GetValue(plans) is { Length: > 0 } ps)
+            {
+                var files = ps.SelectMany(x => Directory.Exists(x) ? Directory.GetFiles(x, "*.txt", SearchOption.AllDirectories) : [x]).Order().ToList();
+                Console.WriteLine($"stripped plans of ours ({files.Count} files): {RepairEvaluator.Stripped(r, files)}; unchanged when clean: {RepairEvaluator.Clean(r, files)}");
+            }
             if (p.GetValue(ocr) is { } od && Directory.Exists(od))
             {
                 var (raw, fixedAcc) = RepairEvaluator.Ocr(r, od);
