@@ -19,5 +19,6 @@ root.Subcommands.Add(CommunesCommand.Create());
 root.Subcommands.Add(ShowCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 
 return root.Parse(args).Invoke();

@@ -106,6 +106,7 @@ public sealed partial class PlanStore
         if (q.DeadlineFrom is { } from) Add("coalesce(t.deadline_end, t.deadline_start) >= $dl_from", ("$dl_from", Codec.Db(from)));
         if (q.DeadlineTo is { } to) Add("coalesce(t.deadline_start, t.deadline_end) <= $dl_to", ("$dl_to", Codec.Db(to)));
         if (!string.IsNullOrWhiteSpace(q.DocumentType)) Add("fold(d.document_type) = $doc_type", ("$doc_type", VietnameseText.Fold(q.DocumentType.Trim())));
+        AddFacetFilters(q, sql, cmd);
     }
 
     /// <summary>
