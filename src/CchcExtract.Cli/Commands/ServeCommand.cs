@@ -33,7 +33,7 @@ internal static class ServeCommand
                 // The first line names the address (scripts read it when --port 0).
                 Console.WriteLine($"Listening on {server.Address} — Ctrl+C to stop");
                 Console.Out.Flush();
-                server.RunAsync().GetAwaiter().GetResult();
+                server.WaitForShutdownAsync().GetAwaiter().GetResult();
                 server.DisposeAsync().AsTask().GetAwaiter().GetResult();
                 return 0;
             }

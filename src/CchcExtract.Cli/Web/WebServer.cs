@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CchcExtract.Cli.Web;
@@ -48,8 +49,8 @@ public sealed class WebServer : IAsyncDisposable
     /// <summary>Starts listening.</summary>
     public Task StartAsync() => _app.StartAsync();
 
-    /// <summary>Runs until the process is stopped (Ctrl+C).</summary>
-    public Task RunAsync() => _app.RunAsync();
+    /// <summary>Completes when the process is asked to stop (Ctrl+C, SIGTERM).</summary>
+    public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
 
     private void Map()
     {
