@@ -53,28 +53,52 @@ internal static class BenchCommand
         {
             var cases = Cases();
             var byType = new Dictionary<string, List<double>>();
-            Console.WriteLine($"{"type",-26} {"query",-40} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
+            var cpuByType = new Dictionary<string, List<double>>();
+            Console.WriteLine($"load average before: {LoadAverage()}");
+            Console.WriteLine($"{"type",-26} {"query",-40} {"hits",6} {"p50 ms",8} {"p95 ms",8} {"max ms",8} {"cpu p50",8} {"cpu p95",8}");
             foreach (var c in cases)
             {
                 for (int i = 0; i < pr.GetValue(warmup); i++) c.Run(store);
                 var times = new List<double>();
+                var cpu = new List<double>();
+                object result = "";
                 for (int i = 0; i < pr.GetValue(rounds); i++)
                 {
+                    var c0 = ThreadCpuMs();
                     var sw = Stopwatch.StartNew();
-                    c.Run(store);
+                    result = c.Run(store);
                     times.Add(sw.Elapsed.TotalMilliseconds);
+                    cpu.Add(ThreadCpuMs() - c0);
                 }
                 (byType.TryGetValue(c.Type, out var all) ? all : byType[c.Type] = []).AddRange(times);
-                Console.WriteLine($"{c.Type,-26} {Cut(c.Label, 40),-40} {P(times, 50),8:F1} {P(times, 95),8:F1} {times.Max(),8:F1}");
+                (cpuByType.TryGetValue(c.Type, out var allCpu) ? allCpu : cpuByType[c.Type] = []).AddRange(cpu);
+                var count = result is System.Collections.ICollection col ? col.Count.ToString() : result is SearchFacets f ? f.Total.ToString() : "";
+                Console.WriteLine($"{c.Type,-26} {Cut(c.Label, 40),-40} {count,6} {P(times, 50),8:F1} {P(times, 95),8:F1} {times.Max(),8:F1} {P(cpu, 50),8:F1} {P(cpu, 95),8:F1}");
             }
             Console.WriteLine();
-            Console.WriteLine($"{"type (all its queries)",-26} {"runs",8} {"p50 ms",8} {"p95 ms",8}");
+            Console.WriteLine($"{"type (all its queries)",-26} {"runs",8} {"p50 ms",8} {"p95 ms",8} {"cpu p50",8} {"cpu p95",8}");
             foreach (var (type, times) in byType)
-                Console.WriteLine($"{type,-26} {times.Count,8} {P(times, 50),8:F1} {P(times, 95),8:F1}");
+                Console.WriteLine($"{type,-26} {times.Count,8} {P(times, 50),8:F1} {P(times, 95),8:F1} {P(cpuByType[type], 50),8:F1} {P(cpuByType[type], 95),8:F1}");
+            Console.WriteLine($"load average after: {LoadAverage()}  (wall ms = latency on this machine as loaded; cpu ms = this thread's CPU time, the latency without contention)");
             return 0;
         }));
         return cmd;
     }
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct TimeSpec { public long Sec; public long Nsec; }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec ts);
+
+    /// <summary>CPU time of the calling thread (Linux CLOCK_THREAD_CPUTIME_ID), ms; NaN elsewhere.</summary>
+    private static double ThreadCpuMs()
+    {
+        try { return ClockGetTime(3, out var t) == 0 ? t.Sec * 1000.0 + t.Nsec / 1e6 : double.NaN; }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { return double.NaN; }
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 
     private static string Cut(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
 

@@ -23,6 +23,9 @@ public static class WebApi
     /// <summary>Most task hits considered for grouping into commitments.</summary>
     public const int GroupCandidates = 2000;
 
+    /// <summary>Members listed per group (the group's size and commune list count them all).</summary>
+    public const int MembersPerGroup = 20;
+
     /// <summary>Most task records in one export.</summary>
     public const int ExportMax = 100_000;
 
@@ -61,9 +64,9 @@ public static class WebApi
     public static Reply Search(PlanStore store, Func<string, string?> get) => Guard(() =>
     {
         var q = Query(get);
-        int groups = int.TryParse(get("limit"), out var l) && l > 0 ? Math.Min(l, 500) : 50;
+        int groups = int.TryParse(get("limit"), out var l) && l > 0 ? Math.Min(l, 500) : 20;
         var facets = store.Facets(q);
-        var commitments = store.Commitments(q with { Limit = groups }, candidates: GroupCandidates);
+        var commitments = store.CommitmentGroups(q with { Limit = groups }, candidates: GroupCandidates, membersPerGroup: MembersPerGroup);
         string? suggestion = facets.Total < 3 ? store.Suggest(q.Text) : null;
         return new Reply(200, new
         {
@@ -74,7 +77,7 @@ public static class WebApi
             groups = commitments.Select(g => new
             {
                 communes = g.Communes,
-                size = g.Members.Count,
+                size = g.Size,
                 members = g.Members.Select(Hit),
             }),
         });
@@ -149,6 +152,14 @@ public static class WebApi
         catch (StoreException e) { return new Reply(404, new { error = e.Message }); }
     }
 
-    /// <summary>Serializer options of the API (Vietnamese kept readable; the page never parses HTML from it).</summary>
-    public static JsonSerializerOptions Json { get; } = new(TaskExport.JsonOptions) { WriteIndented = false };
+    /// <summary>
+    /// Serializer options of the API: letters of every script kept readable (Vietnamese), but the
+    /// HTML-sensitive characters <c>&lt; &gt; &amp; ' "</c> escaped as <c>\uXXXX</c> — defence in depth
+    /// on top of the page inserting text with <c>textContent</c> only.
+    /// </summary>
+    public static JsonSerializerOptions Json { get; } = new(TaskExport.JsonOptions)
+    {
+        WriteIndented = false,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
 }

@@ -15,7 +15,7 @@ public sealed partial class PlanStore
     public IReadOnlyList<SearchHit> Search(SearchQuery q)
     {
         var parsed = ParsedQuery.Parse(q.Text);
-        return Search(q, parsed);
+        return SearchTiered(q, parsed);
     }
 
     private List<SearchHit> Search(SearchQuery q, ParsedQuery parsed)
@@ -115,23 +115,8 @@ public sealed partial class PlanStore
     /// collapsed (<see cref="TaskGrouping"/>). <see cref="SearchQuery.Limit"/> caps the number of communes;
     /// up to <paramref name="candidates"/> task hits are considered.
     /// </summary>
-    public IReadOnlyList<CommuneMatch> Communes(SearchQuery q, int tasksPerCommune = 3, int candidates = 5000)
-    {
-        var parsed = ParsedQuery.Parse(q.Text);
-        var hits = Search(q with { Scope = SearchScope.Tasks, Limit = candidates, Offset = 0 }, parsed);
-        return hits
-            .GroupBy(h => Codec.NameKey(h.Commune) ?? "\u0001" + h.Document)
-            .Select(g =>
-            {
-                var reps = TaskGrouping.Group(g).Select(x => x.Best).Take(Math.Max(1, tasksPerCommune)).ToList();
-                var first = g.First();
-                return new CommuneMatch(first.Commune ?? first.Document, first.Province, reps[0].Score, reps);
-            })
-            .OrderByDescending(c => c.Score)
-            .Skip(Math.Max(0, q.Offset))
-            .Take(q.Limit)
-            .ToList();
-    }
+    public IReadOnlyList<CommuneMatch> Communes(SearchQuery q, int tasksPerCommune = 3, int candidates = 5000) =>
+        CommunesRanked(q, tasksPerCommune, candidates);
 
     /// <summary>
     /// Commitments across communes: task hits grouped into near-duplicate wordings
