@@ -32,22 +32,23 @@ public class PlanStoreFacetsTests : IDisposable
 
     private static SearchQuery Tasks(string text) => new(text) { Scope = SearchScope.Tasks };
 
-    private static Dictionary<string, int> Counts(SearchFacets f, string facet) => f.Facets[facet].ToDictionary(v => v.Value, v => v.Count);
+    private static void ShouldCount(SearchFacets f, string facet, Dictionary<string, int> expected) =>
+        f.Facets[facet].Select(v => $"{v.Value}={v.Count}").ShouldBe(expected.Select(kv => $"{kv.Key}={kv.Value}"), ignoreOrder: true, customMessage: facet);
 
     [Fact]
     public void Facets_ConstructedDocuments_CountEveryHitByFacet()
     {
         var f = Store.Facets(Tasks("khao sat hai long"));
         f.Total.ShouldBe(3);
-        Counts(f, "commune").ShouldBe(new Dictionary<string, int> { ["Đại Sơn"] = 2, ["Tân Hưng"] = 1 });
-        Counts(f, "area").ShouldBe(new Dictionary<string, int> { ["procedures"] = 2, ["direction"] = 1 });
-        Counts(f, "lead").ShouldBe(new Dictionary<string, int> { ["Trung tâm Phục vụ hành chính công"] = 2, ["Phòng Văn hóa - Xã hội"] = 1 });
-        Counts(f, "deadline_kind").ShouldBe(new Dictionary<string, int> { ["quarter"] = 1, ["year"] = 1, ["continuous"] = 1 });
-        Counts(f, "deadline_year").ShouldBe(new Dictionary<string, int> { ["2025"] = 1, ["2026"] = 1 });
-        Counts(f, "province").ShouldBe(new Dictionary<string, int> { ["Hải Phòng"] = 3 });
-        Counts(f, "year").ShouldBe(new Dictionary<string, int> { ["2026"] = 3 });
-        Counts(f, "unit_level").ShouldBe(new Dictionary<string, int> { ["commune"] = 3 });
-        Counts(f, "document_type").ShouldBe(new Dictionary<string, int> { ["Kế hoạch"] = 3 });
+        ShouldCount(f, "commune", new Dictionary<string, int> { ["Đại Sơn"] = 2, ["Tân Hưng"] = 1 });
+        ShouldCount(f, "area", new Dictionary<string, int> { ["procedures"] = 2, ["direction"] = 1 });
+        ShouldCount(f, "lead", new Dictionary<string, int> { ["Trung tâm Phục vụ hành chính công"] = 2, ["Phòng Văn hóa - Xã hội"] = 1 });
+        ShouldCount(f, "deadline_kind", new Dictionary<string, int> { ["quarter"] = 1, ["year"] = 1, ["continuous"] = 1 });
+        ShouldCount(f, "deadline_year", new Dictionary<string, int> { ["2025"] = 1, ["2026"] = 1 });
+        ShouldCount(f, "province", new Dictionary<string, int> { ["Hải Phòng"] = 3 });
+        ShouldCount(f, "year", new Dictionary<string, int> { ["2026"] = 3 });
+        ShouldCount(f, "unit_level", new Dictionary<string, int> { ["commune"] = 3 });
+        ShouldCount(f, "document_type", new Dictionary<string, int> { ["Kế hoạch"] = 3 });
         f.Facets["area"].First(v => v.Value == "procedures").Label.ShouldBe("Cải cách thủ tục hành chính");
     }
 
