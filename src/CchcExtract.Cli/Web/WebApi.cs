@@ -21,7 +21,10 @@ public static class WebApi
     public static IReadOnlyList<string> FilterNames => PlanStore.FacetNames;
 
     /// <summary>Most task hits considered for grouping into commitments.</summary>
-    public const int GroupCandidates = 2000;
+    public const int GroupCandidates = 1000;
+
+    /// <summary>Groups shown when the request names no limit.</summary>
+    public const int DefaultGroups = 20;
 
     /// <summary>Members listed per group (the group's size and commune list count them all).</summary>
     public const int MembersPerGroup = 20;
@@ -64,7 +67,7 @@ public static class WebApi
     public static Reply Search(PlanStore store, Func<string, string?> get) => Guard(() =>
     {
         var q = Query(get);
-        int groups = int.TryParse(get("limit"), out var l) && l > 0 ? Math.Min(l, 500) : 20;
+        int groups = int.TryParse(get("limit"), out var l) && l > 0 ? Math.Min(l, 500) : DefaultGroups;
         var facets = store.Facets(q);
         var commitments = store.CommitmentGroups(q with { Limit = groups }, candidates: GroupCandidates, membersPerGroup: MembersPerGroup);
         string? suggestion = facets.Total < 3 ? store.Suggest(q.Text) : null;

@@ -37,15 +37,20 @@ public sealed partial class PlanStore
     public SearchFacets Facets(SearchQuery q, int maxValues = 30)
     {
         var parsed = ParsedQuery.Parse(q.Text);
-        // One pass over the result set (no ranking needed), counted here: cheaper than one GROUP BY per facet.
-        var sql = new StringBuilder("""
-            SELECT d.id, t.area, la.canonical_key, la.canonical, t.deadline_kind, coalesce(t.deadline_end, t.deadline_start)
+        // One pass over the result set (no ranking needed), counted here: cheaper than one GROUP BY per
+        // facet. Documents and agencies are joined only when a filter needs them; their facet values are
+        // read once per distinct document / agency afterwards.
+        bool needDocuments = !string.IsNullOrWhiteSpace(q.Commune) || !string.IsNullOrWhiteSpace(q.Province) || q.UnitLevel is not null
+                             || q.Year is not null || !string.IsNullOrWhiteSpace(q.DocumentType);
+        bool needAgencies = !string.IsNullOrWhiteSpace(q.LeadCanonical);
+        var sql = new StringBuilder($"""
+            SELECT i.document_id, t.area, tl.agency_id, t.deadline_kind, coalesce(t.deadline_end, t.deadline_start)
             FROM search s
             JOIN items i ON i.id = s.rowid
-            JOIN documents d ON d.id = i.document_id
+            {(needDocuments ? "JOIN documents d ON d.id = i.document_id" : "")}
             LEFT JOIN tasks t ON t.id = i.task_id
             LEFT JOIN task_agencies tl ON tl.task_id = i.task_id AND tl.role = 0
-            LEFT JOIN agencies la ON la.id = tl.agency_id
+            {(needAgencies ? "LEFT JOIN agencies la ON la.id = tl.agency_id" : "")}
             WHERE search MATCH $q
             """);
         using var cmd = Command("");
@@ -55,24 +60,37 @@ public sealed partial class PlanStore
 
         var buckets = FacetNames.ToDictionary(n => n, _ => new Dictionary<string, (string Label, int Count)>());
         var perDocument = new Dictionary<long, int>();
+        var perAgency = new Dictionary<long, int>();
         int total = 0;
         try
         {
             using var r = cmd.ExecuteReader();
+            long lastDoc = -1;
             while (r.Read())
             {
                 total++;
                 var doc = r.GetInt64(0);
-                perDocument[doc] = perDocument.GetValueOrDefault(doc) + 1;
-                if (!r.IsDBNull(1)) Bump(buckets["area"], r.GetString(1), null, 1);
-                if (!r.IsDBNull(2)) Bump(buckets["lead"], r.GetString(2), r.GetString(3), 1);
-                if (!r.IsDBNull(4)) Bump(buckets["deadline_kind"], r.GetString(4), null, 1);
-                if (!r.IsDBNull(5)) Bump(buckets["deadline_year"], r.GetString(5)[..4], null, 1);
+                if (doc != lastDoc) perDocument.TryAdd(doc, 0);
+                lastDoc = doc;
+                perDocument[doc]++;
+                if (r.IsDBNull(1)) continue; // a paragraph: no task facets
+                Bump(buckets["area"], r.GetString(1), null, 1);
+                if (!r.IsDBNull(2)) { var a = r.GetInt64(2); perAgency[a] = perAgency.GetValueOrDefault(a) + 1; }
+                Bump(buckets["deadline_kind"], r.GetString(3), null, 1);
+                if (!r.IsDBNull(4)) Bump(buckets["deadline_year"], r.GetString(4)[..4], null, 1);
             }
         }
         catch (SqliteException e) when (e.Message.Contains("fts5", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("MATCH", StringComparison.Ordinal))
         {
             throw new QueryException($"Cannot run the query '{q.Text}': {e.Message.Replace("SQLite Error 1: ", "")}");
+        }
+
+        if (perAgency.Count > 0)
+        {
+            using var ac = Command("SELECT id, canonical_key, canonical FROM agencies WHERE id IN (SELECT value FROM json_each($ids))");
+            ac.Parameters.AddWithValue("$ids", Codec.ToJson(perAgency.Keys.ToList()));
+            using var r = ac.ExecuteReader();
+            while (r.Read()) Bump(buckets["lead"], r.GetString(1), r.GetString(2), perAgency[r.GetInt64(0)]);
         }
 
         // Document-level facets: each document's fields once, weighted by its hits.
