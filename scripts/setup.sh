@@ -8,6 +8,9 @@ command -v tesseract >/dev/null || need+=(tesseract-ocr tesseract-ocr-vie tesser
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v magick >/dev/null || dpkg -s imagemagick >/dev/null 2>&1 || need+=(imagemagick)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+# Browser test of `cchc serve` (tests/e2e): Debian's chromium, driven from node by playwright-core.
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v npm >/dev/null || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq

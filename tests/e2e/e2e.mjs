@@ -23,6 +23,12 @@ if (!fs.existsSync(seeds)) {
 }
 
 let passed = 0, failed = 0;
+// Watchdog: the whole run stays under three minutes even if the browser or server hangs.
+setTimeout(() => {
+  console.log("FAIL the run exceeded 170 s");
+  console.log(`${passed} passed, ${failed + 1} failed`);
+  process.exit(1);
+}, 170000).unref();
 async function check(name, fn) {
   const t0 = Date.now();
   try {

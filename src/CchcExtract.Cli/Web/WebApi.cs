@@ -75,6 +75,7 @@ public static class WebApi
         {
             query = q.Text,
             total = facets.Total,
+            grouped_from = Math.Min(facets.Total, GroupCandidates),
             suggestion,
             facets = facets.Facets.ToDictionary(kv => kv.Key, kv => kv.Value.Select(v => new { value = v.Value, label = v.Label, count = v.Count })),
             groups = commitments.Select(g => new

@@ -111,6 +111,22 @@ public class PlanStoreFacetsTests : IDisposable
         rows.Select(r => r.Commune).Distinct().Count().ShouldBe(2);
     }
 
+    [Fact]
+    public void Search_SeveralWords_HitsWithTheWordsAsAPhraseComeFirst()
+    {
+        using var t = new TempStore();
+        t.Store.Import(Doc("p.txt", "Phú Lợi", "9",
+            Task("p.txt", 2, "Sự hài lòng: khảo sát"),
+            Task("p.txt", 3, "Định kỳ hằng năm tổ chức khảo sát sự hài lòng của người dân đối với các dịch vụ công trên địa bàn")));
+        var q = new SearchQuery("khao sat su hai long") { Scope = SearchScope.Tasks };
+        var hits = t.Store.Search(q);
+        hits.Select(h => h.Source.Line).ShouldBe([3, 2]); // the phrase outranks the shorter scattered match
+        hits[0].Score.ShouldBeGreaterThan(hits[1].Score);
+        hits[1].Snippet.Marks.ShouldNotBeEmpty();          // highlighted with the words, not the phrase
+        t.Store.Search(q with { Offset = 1 }).ShouldHaveSingleItem().Source.Line.ShouldBe(2);
+        t.Store.Search(q with { Limit = 1 }).ShouldHaveSingleItem().Source.Line.ShouldBe(3);
+    }
+
     [SharedFact]
     public void Facets_Seeds_CommuneCountsMatchFilteredSearch()
     {
