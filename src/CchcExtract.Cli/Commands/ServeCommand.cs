@@ -28,7 +28,7 @@ internal static class ServeCommand
             }
             try
             {
-                var server = WebServer.Create(path, p, quiet: false);
+                var server = WebServer.Create(path, p);
                 server.StartAsync().GetAwaiter().GetResult();
                 // The first line names the address (scripts read it when --port 0).
                 Console.WriteLine($"Listening on {server.Address} — Ctrl+C to stop");
