@@ -13,6 +13,9 @@ fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
 # Repair-model rebuild (scripts/repair/train.sh): Vietnamese syllable list and a Times-like Vietnamese font.
 [ -f /usr/share/hunspell/vi_VN.dic ] || need+=(hunspell-vi)
 fc-list 2>/dev/null | grep -qi "Noto Serif" || need+=(fonts-noto-core)
+# Browser test of `cchc serve` (tests/e2e): Debian's chromium, driven from node by playwright-core.
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v npm >/dev/null || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq

@@ -23,5 +23,8 @@ root.Subcommands.Add(ReadCommand.Create());
 root.Subcommands.Add(RepairCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvalRepairCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 
 return root.Parse(args).Invoke();

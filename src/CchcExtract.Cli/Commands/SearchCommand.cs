@@ -16,6 +16,8 @@ internal static class SearchCommand
         };
         var limit = new Option<int>("--limit", "-n") { Description = "Maximum number of hits", DefaultValueFactory = _ => 20 };
         var json = new Option<bool>("--json") { Description = "Print a JSON array instead of a table" };
+        var export = new Option<string?>("--export") { Description = "Write the task records of every hit (up to 100,000, limit ignored) to FILE.csv, FILE.json or FILE.xlsx" };
+        var facets = new Option<bool>("--facets") { Description = "Also print counts of the whole result set by province, commune, unit level, year, area, lead agency, deadline and document type" };
         var scope = new Option<string>("--scope")
         {
             Description = "What to search: all (tasks and paragraphs), tasks, paragraphs",
@@ -30,6 +32,8 @@ internal static class SearchCommand
         cmd.Options.Add(limit);
         cmd.Options.Add(scope);
         cmd.Options.Add(json);
+        cmd.Options.Add(export);
+        cmd.Options.Add(facets);
         cmd.SetAction(pr => WithStore(pr, "search", store =>
         {
             var q = filters.Query(pr, pr.GetValue(query)!) with
@@ -37,7 +41,17 @@ internal static class SearchCommand
                 Limit = pr.GetValue(limit),
                 Scope = pr.GetValue(scope) switch { "tasks" => SearchScope.Tasks, "paragraphs" => SearchScope.Paragraphs, _ => SearchScope.All },
             };
+            if (pr.GetValue(export) is { } file)
+            {
+                var format = Web.ResultFiles.FormatOf(file) ?? throw new QueryException($"--export {file}: name a .csv, .json or .xlsx file.");
+                var all = store.Search(q with { Limit = Web.WebApi.ExportMax, Offset = 0, Scope = SearchScope.Tasks });
+                var tasks = store.ExportResultSet(all.Where(h => h.TaskId is not null).Select(h => h.TaskId!.Value));
+                using (var stream = File.Create(file)) Web.ResultFiles.Write(stream, format, tasks);
+                Console.Error.WriteLine($"{tasks.Count} task records written to {file}");
+                return 0;
+            }
             var hits = store.Search(q);
+            if (pr.GetValue(facets)) WriteFacets(store.Facets(q));
             if (pr.GetValue(json))
             {
                 WriteJson(hits.Select(HitExport.From).ToList());
@@ -64,18 +78,18 @@ internal static class SearchCommand
         return cmd;
     }
 
+    private static void WriteFacets(SearchFacets f)
+    {
+        Console.Error.WriteLine($"{f.Total} hit(s) in all.");
+        foreach (var (name, values) in f.Facets)
+            if (values.Count > 0)
+                Console.Error.WriteLine($"{name}: " + string.Join(", ", values.Take(12).Select(v => $"{v.Label} ({v.Count})")));
+    }
+
     /// <summary>" Did you mean …?" from the index vocabulary for words of the query that are not in it.</summary>
     internal static string Suggestion(PlanStore store, string text)
     {
-        var words = ParsedQuery.Tokens(text).Where(w => w.Length > 2).ToList();
-        var fixes = new List<string>();
-        bool changed = false;
-        foreach (var w in words)
-        {
-            var best = store.SimilarTerms(w, 1).FirstOrDefault();
-            if (best is not null && store.Search(new SearchQuery(w) { Limit = 1 }).Count == 0) { fixes.Add(best); changed = true; }
-            else fixes.Add(w);
-        }
-        return changed ? $" Did you mean: {string.Join(' ', fixes)}?" : "";
+        var s = store.Suggest(text);
+        return s is null ? "" : $" Did you mean: {s}?";
     }
 }

@@ -77,6 +77,10 @@ internal static class StoreCommandSupport
         public readonly Option<string?> Area = new("--area") { Description = "Only this reform area: direction, institutions, procedures, organisation, civil_service, public_finance, digital_government, other (or its Vietnamese name)" };
         public readonly Option<string?> Lead = new("--lead") { Description = "Only tasks led by this agency (canonical name, accent-insensitive)" };
         public readonly Option<int?> Year = new("--year") { Description = "Only plans whose period covers this year" };
+        public readonly Option<string?> Unit = new("--unit") { Description = "Only plans of this unit level: xã, phường, thị trấn, huyện, tỉnh, thành phố (or commune, ward…)" };
+        public readonly Option<string?> DlKind = new("--deadline-kind") { Description = "Only tasks with this kind of deadline: date, month, quarter, year, range, recurring, continuous, conditional, unspecified" };
+        public readonly Option<int?> DlYear = new("--deadline-year") { Description = "Only tasks whose deadline ends in this year" };
+        public readonly Option<string?> DocType = new("--type") { Description = "Only documents of this type (Kế hoạch, Quyết định…)" };
 
         public void AddTo(Command cmd)
         {
@@ -85,6 +89,10 @@ internal static class StoreCommandSupport
             cmd.Options.Add(Area);
             cmd.Options.Add(Lead);
             cmd.Options.Add(Year);
+            cmd.Options.Add(Unit);
+            cmd.Options.Add(DlKind);
+            cmd.Options.Add(DlYear);
+            cmd.Options.Add(DocType);
         }
 
         /// <summary>Builds the query; throws <see cref="QueryException"/> on an unknown area.</summary>
@@ -95,6 +103,13 @@ internal static class StoreCommandSupport
             Area = pr.GetValue(Area) is { } a ? SearchQuery.ParseArea(a) : null,
             LeadCanonical = pr.GetValue(Lead),
             Year = pr.GetValue(Year),
+            UnitLevel = pr.GetValue(Unit) is { } u ? SearchQuery.ParseUnitLevel(u) : null,
+            DeadlineKind = pr.GetValue(DlKind) is { } k
+                ? Enum.TryParse<DeadlineKind>(k, true, out var kind) && !int.TryParse(k, out _) ? kind
+                    : throw new QueryException($"Unknown deadline kind '{k}': use date, month, quarter, year, range, recurring, continuous, conditional or unspecified.")
+                : null,
+            DeadlineYear = pr.GetValue(DlYear),
+            DocumentType = pr.GetValue(DocType),
         };
     }
 }

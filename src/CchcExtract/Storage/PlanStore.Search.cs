@@ -15,10 +15,10 @@ public sealed partial class PlanStore
     public IReadOnlyList<SearchHit> Search(SearchQuery q)
     {
         var parsed = ParsedQuery.Parse(q.Text);
-        return Search(q, parsed);
+        return SearchTiered(q, parsed);
     }
 
-    private List<SearchHit> Search(SearchQuery q, ParsedQuery parsed, bool snippets = true)
+    private List<SearchHit> Search(SearchQuery q, ParsedQuery parsed)
     {
         if (q.Limit <= 0) return [];
         var sql = new StringBuilder("""
@@ -74,7 +74,7 @@ public sealed partial class PlanStore
                         : new SourceRef(r.GetString(20), r.GetInt32(21), Codec.Int(r.GetValue(22))),
                     Lead = r.IsDBNull(23) ? null : r.GetString(23),
                     LeadCanonical = r.IsDBNull(24) ? null : r.GetString(24),
-                    Snippet = snippets ? Highlighter.Snippet(text, parsed) : NoSnippet,
+                    Snippet = Highlighter.Snippet(text, parsed),
                 });
             }
         }
@@ -106,6 +106,7 @@ public sealed partial class PlanStore
         if (q.DeadlineFrom is { } from) Add("coalesce(t.deadline_end, t.deadline_start) >= $dl_from", ("$dl_from", Codec.Db(from)));
         if (q.DeadlineTo is { } to) Add("coalesce(t.deadline_start, t.deadline_end) <= $dl_to", ("$dl_to", Codec.Db(to)));
         if (!string.IsNullOrWhiteSpace(q.DocumentType)) Add("fold(d.document_type) = $doc_type", ("$doc_type", VietnameseText.Fold(q.DocumentType.Trim())));
+        AddFacetFilters(q, sql, cmd);
     }
 
     /// <summary>
@@ -114,25 +115,8 @@ public sealed partial class PlanStore
     /// collapsed (<see cref="TaskGrouping"/>). <see cref="SearchQuery.Limit"/> caps the number of communes;
     /// up to <paramref name="candidates"/> task hits are considered.
     /// </summary>
-    public IReadOnlyList<CommuneMatch> Communes(SearchQuery q, int tasksPerCommune = 3, int candidates = 5000)
-    {
-        var parsed = ParsedQuery.Parse(q.Text);
-        // Candidates without snippets: only the tasks shown get one.
-        var hits = Search(q with { Scope = SearchScope.Tasks, Limit = candidates, Offset = 0 }, parsed, snippets: false);
-        return hits
-            .GroupBy(h => Codec.NameKey(h.Commune) ?? "\u0001" + h.Document)
-            .Select(g =>
-            {
-                var reps = TaskGrouping.Group(g, maxGroups: Math.Max(1, tasksPerCommune)).Select(x => x.Best).ToList();
-                var first = g.First();
-                return new CommuneMatch(first.Commune ?? first.Document, first.Province, reps[0].Score, reps);
-            })
-            .OrderByDescending(c => c.Score)
-            .Skip(Math.Max(0, q.Offset))
-            .Take(q.Limit)
-            .Select(c => c with { Tasks = c.Tasks.Select(h => WithSnippet(h, parsed)).ToList() })
-            .ToList();
-    }
+    public IReadOnlyList<CommuneMatch> Communes(SearchQuery q, int tasksPerCommune = 3, int candidates = 5000) =>
+        CommunesRanked(q, tasksPerCommune, candidates);
 
     /// <summary>
     /// Commitments across communes: task hits grouped into near-duplicate wordings
@@ -142,16 +126,9 @@ public sealed partial class PlanStore
     public IReadOnlyList<TaskGroup> Commitments(SearchQuery q, int candidates = 5000, int threshold = TaskGrouping.DefaultThreshold)
     {
         var parsed = ParsedQuery.Parse(q.Text);
-        var hits = Search(q with { Scope = SearchScope.Tasks, Limit = candidates, Offset = 0 }, parsed, snippets: false);
-        return TaskGrouping.Group(hits, threshold).Skip(Math.Max(0, q.Offset)).Take(q.Limit)
-            .Select(g => new TaskGroup(g.Members.Select(h => WithSnippet(h, parsed)).ToList()))
-            .ToList();
+        var hits = Search(q with { Scope = SearchScope.Tasks, Limit = candidates, Offset = 0 }, parsed);
+        return TaskGrouping.Group(hits, threshold).Skip(Math.Max(0, q.Offset)).Take(q.Limit).ToList();
     }
-
-    private static readonly HighlightedText NoSnippet = new("", []);
-
-    private static SearchHit WithSnippet(SearchHit h, ParsedQuery parsed) =>
-        ReferenceEquals(h.Snippet, NoSnippet) ? h with { Snippet = Highlighter.Snippet(h.Text, parsed) } : h;
 
     /// <summary>Index terms close to <paramref name="word"/> (accent-free), most frequent first — for "did you mean".</summary>
     public IReadOnlyList<string> SimilarTerms(string word, int max = 5, int minScore = 80)

@@ -46,7 +46,9 @@ public sealed partial class PlanStore : IDisposable
         {
             db.Open();
             db.CreateFunction("fold", (string? s) => s is null ? null : Text.VietnameseText.Fold(s), isDeterministic: true);
-            Exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768;");
+            Exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;");
+            // Reads: a 64 MB page cache and memory-mapped I/O (no read() copy per page) keep large-store queries CPU-bound.
+            Exec(db, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;");
             var store = new PlanStore(db, full);
             store.EnsureSchema();
             return store;

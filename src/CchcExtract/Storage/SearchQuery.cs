@@ -39,6 +39,10 @@ public sealed record SearchQuery(string Text)
     public DateOnly? DeadlineTo { get; init; }
     /// <summary>Document type (<c>Kế hoạch</c>, <c>Quyết định</c>…).</summary>
     public string? DocumentType { get; init; }
+    /// <summary>Tasks whose deadline is of this kind.</summary>
+    public DeadlineKind? DeadlineKind { get; init; }
+    /// <summary>Tasks whose deadline interval ends in this year.</summary>
+    public int? DeadlineYear { get; init; }
     /// <summary>Tasks, paragraphs or both.</summary>
     public SearchScope Scope { get; init; } = SearchScope.All;
     /// <summary>Maximum number of hits.</summary>
