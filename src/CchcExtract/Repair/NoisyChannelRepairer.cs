@@ -31,6 +31,13 @@ public sealed record RepairOptions
     public float NumberAsWordScore { get; init; } = -1f;
     /// <summary>LM score given to a kept non-syllable token.</summary>
     public float UnkLm { get; init; } = -11f;
+    /// <summary>
+    /// Stripped text: weight of <see cref="RepairModel.CapitalShare"/> for a word capitalised inside a
+    /// sentence (a name: prefer syllables seen capitalised, <c>Tan Dinh</c> → <c>Tân Định</c>).
+    /// </summary>
+    public float CapitalWeight { get; init; } = 1f;
+    /// <summary>Stripped text: weight of log(1 − capital share) for a lower-case word inside a sentence.</summary>
+    public float LowerWeight { get; init; } = 1f;
 }
 
 /// <summary>
@@ -100,10 +107,14 @@ public sealed class NoisyChannelRepairer : ILineRepairer
         var slots = new List<(int Token, Candidate[] Cands)>();
         var segments = new List<(int Start, int End)>();
         int segStart = 0;
+        bool sentenceStart = true;
         for (int i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
             outText[i] = t.Text;
+            bool atStart = sentenceStart;
+            if (t.Kind == TokenKind.Gap) { if (SentenceBreak(t.Text)) sentenceStart = true; }
+            else sentenceStart = false;
             switch (t.Kind)
             {
                 case TokenKind.Gap:
@@ -129,8 +140,15 @@ public sealed class NoisyChannelRepairer : ILineRepairer
                 case TokenKind.Word when t.Text.Length == 1 && IsListMarker(tokens, i):
                     slots.Add((i, [new Candidate(t.Text, SyllableLm.Unk, 0, true)]));
                     break;
+                case TokenKind.Word when mode == RepairMode.Stripped && t.Text.Length == 1 && !"aeiouyAEIOUYdD".Contains(t.Text[0]):
+                    // A lone consonant letter ("b/c", "x") is an abbreviation, never a syllable to restore.
+                    slots.Add((i, [new Candidate(t.Text, SyllableLm.Unk, 0, true)]));
+                    break;
                 case TokenKind.Word:
-                    slots.Add((i, CandidatesFor(t.Text, mode, capsLine, out var fixedText)));
+                    var cands = CandidatesFor(t.Text, mode, capsLine, out var fixedText);
+                    if (mode == RepairMode.Stripped && !atStart && !capsLine && cands.Length > 1)
+                        cands = WithCaseEvidence(cands, RepairTokenizer.CasePattern(t.Text));
+                    slots.Add((i, cands));
                     if (fixedText is not null) outText[i] = fixedText;
                     break;
             }
@@ -189,6 +207,30 @@ public sealed class NoisyChannelRepairer : ILineRepairer
         var sb = new StringBuilder(line.Length + 8);
         foreach (var s in outText) sb.Append(s);
         return new Decoded(new RepairedLine(sb.ToString(), confN == 0 ? 1.0 : confSum / confN, changed), explanations, mode);
+    }
+
+    /// <summary>Punctuation after which the next word may be capitalised without being a name (same rule as the trainer).</summary>
+    internal static bool SentenceBreak(string gap) =>
+        gap.IndexOfAny(['.', ':', '!', '?', ';', '(', '"', '“', '-', '–']) >= 0 || gap.Contains('>');
+
+    /// <summary>
+    /// Adds the capitalisation evidence to a mid-sentence word's candidates: a capitalised word prefers
+    /// syllables often capitalised in training text (names), a lower-case word avoids syllables that
+    /// are almost only names.
+    /// </summary>
+    private Candidate[] WithCaseEvidence(Candidate[] cands, int pattern)
+    {
+        if (pattern == 2) return cands;
+        var r = new Candidate[cands.Length];
+        for (int c = 0; c < cands.Length; c++)
+        {
+            var cd = cands[c];
+            if (cd.Keep || cd.Id < 4) { r[c] = cd; continue; }
+            float share = _m.CapitalShare[cd.Id];
+            float bonus = pattern == 1 ? _o.CapitalWeight * share : _o.LowerWeight * MathF.Log(Math.Max(1e-4f, 1 - MathF.Exp(share)));
+            r[c] = cd with { Channel = cd.Channel + bonus };
+        }
+        return r;
     }
 
     /// <summary>A single letter closed by ")" or "." as the first word of the line: "b)", "đ)", "a.".</summary>
