@@ -25,14 +25,17 @@ internal static class EvalRepairCommand
         var beam = new Option<int>("--beam") { DefaultValueFactory = _ => new RepairOptions().Beam };
         var lmw = new Option<float>("--lm-weight") { DefaultValueFactory = _ => new RepairOptions().LmWeight };
         var inv = new Option<float>("--invalid-channel-factor") { DefaultValueFactory = _ => new RepairOptions().InvalidChannelFactor };
-        var cmd = new Command("eval-repair", "Measure repair accuracy on held-out text") { shared, ocr, gold, model, plans, errors, bench, chw, keep, beam, lmw, inv };
+        var capw = new Option<float>("--capital-weight") { DefaultValueFactory = _ => new RepairOptions().CapitalWeight };
+        var loww = new Option<float>("--lower-weight") { DefaultValueFactory = _ => new RepairOptions().LowerWeight };
+        var cmd = new Command("eval-repair", "Measure repair accuracy on held-out text") { shared, ocr, gold, model, plans, errors, bench, chw, keep, beam, lmw, inv, capw, loww };
         cmd.SetAction(p =>
         {
             var sw = Stopwatch.StartNew();
             var path = p.GetValue(model) ?? RepairModel.FindDefaultPath() ?? throw new FileNotFoundException("models/repair.bin");
             var m = RepairModel.Load(path);
             Console.WriteLine($"model load: {sw.Elapsed.TotalMilliseconds:F0} ms ({path})");
-            var r = new NoisyChannelRepairer(m, new RepairOptions { ChannelWeight = p.GetValue(chw), KeepScore = p.GetValue(keep), Beam = p.GetValue(beam), LmWeight = p.GetValue(lmw), InvalidChannelFactor = p.GetValue(inv) });
+            var r = new NoisyChannelRepairer(m, new RepairOptions { ChannelWeight = p.GetValue(chw), KeepScore = p.GetValue(keep), Beam = p.GetValue(beam), LmWeight = p.GetValue(lmw), InvalidChannelFactor = p.GetValue(inv),
+                CapitalWeight = p.GetValue(capw), LowerWeight = p.GetValue(loww) });
             var dir = p.GetValue(shared)!;
             var held = RepairCorpus.Seeds(dir, RepairCorpus.HeldOutSeeds);
             Console.WriteLine($"stripped held-out plans ({string.Join(",", RepairCorpus.HeldOutSeeds)}): {RepairEvaluator.Stripped(r, held)}");
