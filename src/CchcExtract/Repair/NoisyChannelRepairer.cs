@@ -38,6 +38,14 @@ public sealed record RepairOptions
     public float CapitalWeight { get; init; } = 1f;
     /// <summary>Stripped text: weight of log(1 − capital share) for a lower-case word inside a sentence.</summary>
     public float LowerWeight { get; init; } = 1f;
+    /// <summary>Stripped text: weight of <see cref="RepairModel.CapitalShare"/> for the words of a heading in capitals (names are common there).</summary>
+    public float CapsLineCapitalWeight { get; init; } = 0f;
+    /// <summary>Stripped documents: channel bonus for a heading word's reading that the document gave the same word as a name.</summary>
+    public float DocumentNameBonus { get; init; } = 6f;
+    /// <summary>Stripped text: a capitalised word inside a sentence may also be read as the LM's name class.</summary>
+    public bool NameClass { get; init; } = false;
+    /// <summary>Channel score added to the name-class reading of a word.</summary>
+    public float NamePenalty { get; init; } = 0f;
 }
 
 /// <summary>
@@ -75,11 +83,57 @@ public sealed class NoisyChannelRepairer : ILineRepairer
     {
         var doc = RepairDecision.DocumentMode(_m, lines);
         var result = new RepairedLine[lines.Count];
+        var modes = new RepairMode[lines.Count];
         for (int i = 0; i < lines.Count; i++)
         {
-            result[i] = Decode(lines[i], RepairDecision.LineMode(_m, doc, lines[i]), false).Line;
+            modes[i] = RepairDecision.LineMode(_m, doc, lines[i]);
+            result[i] = Decode(lines[i], modes[i], false).Line;
+        }
+        if (doc == RepairMode.Stripped && _o.DocumentNameBonus > 0)
+        {
+            // Headings in capitals carry no case evidence: their names ("PHUONG TAN DINH") take the
+            // reading the same document gave them where they were written as names ("phường Tân Định").
+            var names = DocumentNames(lines, modes, result);
+            if (names.Count > 0)
+                for (int i = 0; i < lines.Count; i++)
+                    if (modes[i] == RepairMode.Stripped && IsCapsLine(RepairTokenizer.Tokenize(lines[i])))
+                        result[i] = Decode(lines[i], modes[i], false, names).Line;
         }
         return result;
+    }
+
+    /// <summary>Accent-free key → the reading most often chosen for it as a capitalised word inside a sentence of the document.</summary>
+    private static Dictionary<string, string> DocumentNames(IReadOnlyList<string> lines, RepairMode[] modes, RepairedLine[] repaired)
+    {
+        var votes = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (modes[i] != RepairMode.Stripped) continue;
+            var a = RepairTokenizer.Tokenize(lines[i]);
+            var b = RepairTokenizer.Tokenize(repaired[i].Text);
+            if (a.Count != b.Count || IsCapsLine(a)) continue;
+            bool start = true;
+            for (int k = 0; k < a.Count; k++)
+            {
+                bool atStart = start;
+                if (a[k].Kind == TokenKind.Gap) { if (SentenceBreak(a[k].Text)) start = true; continue; }
+                start = false;
+                if (a[k].Kind != TokenKind.Word || b[k].Kind != TokenKind.Word || atStart || RepairTokenizer.CasePattern(a[k].Text) != 1) continue;
+                var fold = VietnameseText.Fold(RepairTokenizer.SyllableKey(a[k].Text));
+                var chosen = RepairTokenizer.SyllableKey(b[k].Text);
+                if (!votes.TryGetValue(fold, out var v)) votes[fold] = v = new Dictionary<string, int>(StringComparer.Ordinal);
+                v[chosen] = v.GetValueOrDefault(chosen) + 1;
+            }
+        }
+        return votes.ToDictionary(p => p.Key, p => p.Value.MaxBy(x => x.Value).Key, StringComparer.Ordinal);
+    }
+
+    private static bool IsCapsLine(List<RepairToken> tokens)
+    {
+        int wordsN = 0, capsN = 0;
+        foreach (var t in tokens)
+            if (t.Kind == TokenKind.Word) { wordsN++; if (RepairTokenizer.CasePattern(t.Text) == 2) capsN++; }
+        return capsN >= 2 && capsN * 10 >= wordsN * 7;
     }
 
     /// <summary>Repairs a line and explains each word's choice.</summary>
@@ -91,7 +145,7 @@ public sealed class NoisyChannelRepairer : ILineRepairer
 
     private sealed record Decoded(RepairedLine Line, List<TokenExplanation>? Explanations, RepairMode Mode);
 
-    private Decoded Decode(string line, RepairMode? forced, bool explain)
+    private Decoded Decode(string line, RepairMode? forced, bool explain, Dictionary<string, string>? documentNames = null)
     {
         var tokens = RepairTokenizer.Tokenize(line);
         var mode = forced ?? RepairDecision.Decide(RepairDecision.Measure(_m, tokens));
@@ -100,10 +154,7 @@ public sealed class NoisyChannelRepairer : ILineRepairer
 
         // Build the lattice: one slot per LM position (words, numbers, codes), segmented at boundaries.
         var outText = new string[tokens.Count];
-        int wordsN = 0, capsN = 0;
-        foreach (var t in tokens)
-            if (t.Kind == TokenKind.Word) { wordsN++; if (RepairTokenizer.CasePattern(t.Text) == 2) capsN++; }
-        bool capsLine = capsN >= 2 && capsN * 10 >= wordsN * 7; // a heading in capitals
+        bool capsLine = IsCapsLine(tokens); // a heading in capitals
         var slots = new List<(int Token, Candidate[] Cands)>();
         var segments = new List<(int Start, int End)>();
         int segStart = 0;
@@ -146,8 +197,12 @@ public sealed class NoisyChannelRepairer : ILineRepairer
                     break;
                 case TokenKind.Word:
                     var cands = CandidatesFor(t.Text, mode, capsLine, out var fixedText);
-                    if (mode == RepairMode.Stripped && !atStart && !capsLine && cands.Length > 1)
+                    if (mode == RepairMode.Stripped && !atStart && !capsLine)
                         cands = WithCaseEvidence(cands, RepairTokenizer.CasePattern(t.Text));
+                    if (documentNames is not null && capsLine && documentNames.TryGetValue(VietnameseText.Fold(RepairTokenizer.SyllableKey(t.Text)), out var docName))
+                        cands = cands.Select(c => c.Text == docName ? c with { Channel = c.Channel + _o.DocumentNameBonus } : c).ToArray();
+                    else if (mode == RepairMode.Stripped && capsLine && _o.CapsLineCapitalWeight > 0)
+                        cands = cands.Select(c => c.Keep || c.Id < 4 ? c : c with { Channel = c.Channel + _o.CapsLineCapitalWeight * _m.CapitalShare[c.Id] }).ToArray();
                     slots.Add((i, cands));
                     if (fixedText is not null) outText[i] = fixedText;
                     break;
@@ -209,9 +264,9 @@ public sealed class NoisyChannelRepairer : ILineRepairer
         return new Decoded(new RepairedLine(sb.ToString(), confN == 0 ? 1.0 : confSum / confN, changed), explanations, mode);
     }
 
-    /// <summary>Punctuation after which the next word may be capitalised without being a name (same rule as the trainer).</summary>
+    /// <summary>Punctuation (or a table-cell tab) after which the next word may be capitalised without being a name (same rule as the trainer).</summary>
     internal static bool SentenceBreak(string gap) =>
-        gap.IndexOfAny(['.', ':', '!', '?', ';', '(', '"', '“', '-', '–']) >= 0 || gap.Contains('>');
+        gap.IndexOfAny(['.', ':', '!', '?', ';', '(', '"', '“', '-', '–', '\t', '|', '/', '+', '*', '•']) >= 0 || gap.Contains('>');
 
     /// <summary>
     /// Adds the capitalisation evidence to a mid-sentence word's candidates: a capitalised word prefers
@@ -221,16 +276,28 @@ public sealed class NoisyChannelRepairer : ILineRepairer
     private Candidate[] WithCaseEvidence(Candidate[] cands, int pattern)
     {
         if (pattern == 2) return cands;
-        var r = new Candidate[cands.Length];
-        for (int c = 0; c < cands.Length; c++)
+        int nameId = pattern == 1 && _o.NameClass ? _m.NameId : -1;
+        if (cands.Length == 1 && nameId < 0) return cands;
+        var r = new List<Candidate>(cands.Length * 2);
+        foreach (var cd in cands)
         {
-            var cd = cands[c];
-            if (cd.Keep || cd.Id < 4) { r[c] = cd; continue; }
+            if (cd.Keep || cd.Id < 4)
+            {
+                r.Add(cd);
+                // A kept unknown capitalised word is a name for the words after it.
+                if (nameId >= 0 && cd.Keep) r.Add(cd with { Id = nameId, Channel = cd.Channel + _o.NamePenalty + MathF.Log(0.1f / 1e5f) });
+                continue;
+            }
             float share = _m.CapitalShare[cd.Id];
             float bonus = pattern == 1 ? _o.CapitalWeight * share : _o.LowerWeight * MathF.Log(Math.Max(1e-4f, 1 - MathF.Exp(share)));
-            r[c] = cd with { Channel = cd.Channel + bonus };
+            r.Add(cd with { Channel = cd.Channel + bonus });
         }
-        return r;
+        if (nameId >= 0)
+            foreach (var cd in cands)
+                if (!cd.Keep && cd.Id >= 4)
+                    // The same syllable read as a name: LM sees the name class, the syllable is scored by how often it is a name.
+                    r.Add(cd with { Id = nameId, Channel = cd.Channel + _o.NamePenalty + _m.NameLogP[cd.Id] });
+        return r.ToArray();
     }
 
     /// <summary>A single letter closed by ")" or "." as the first word of the line: "b)", "đ)", "a.".</summary>
