@@ -48,7 +48,8 @@ public static partial class RepairTokenizer
             {
                 int s = i;
                 while (i < line.Length && char.IsWhiteSpace(line[i])) i++;
-                tokens.Add(new RepairToken(TokenKind.Gap, line[s..i]));
+                // A tab separates table cells: the language-model context ends there.
+                tokens.Add(new RepairToken(TokenKind.Gap, line[s..i], line.AsSpan(s, i - s).Contains('\t')));
                 continue;
             }
             if (MarkupTag().Match(line, i) is { Success: true } tag && tag.Index == i)
