@@ -27,11 +27,8 @@ internal static class EvalRepairCommand
         var inv = new Option<float>("--invalid-channel-factor") { DefaultValueFactory = _ => new RepairOptions().InvalidChannelFactor };
         var capw = new Option<float>("--capital-weight") { DefaultValueFactory = _ => new RepairOptions().CapitalWeight };
         var loww = new Option<float>("--lower-weight") { DefaultValueFactory = _ => new RepairOptions().LowerWeight };
-        var namePen = new Option<float>("--name-penalty") { DefaultValueFactory = _ => new RepairOptions().NamePenalty };
-        var capsw = new Option<float>("--caps-line-capital-weight") { DefaultValueFactory = _ => new RepairOptions().CapsLineCapitalWeight };
         var docb = new Option<float>("--document-name-bonus") { DefaultValueFactory = _ => new RepairOptions().DocumentNameBonus };
-        var noName = new Option<bool>("--name-class") { Description = "also read capitalised words as the LM's name class (needs a model trained with --name-class-weight)" };
-        var cmd = new Command("eval-repair", "Measure repair accuracy on held-out text") { shared, ocr, gold, model, plans, errors, bench, chw, keep, beam, lmw, inv, capw, loww, namePen, noName, capsw, docb };
+        var cmd = new Command("eval-repair", "Measure repair accuracy on held-out text") { shared, ocr, gold, model, plans, errors, bench, chw, keep, beam, lmw, inv, capw, loww, docb };
         cmd.SetAction(p =>
         {
             var sw = Stopwatch.StartNew();
@@ -40,7 +37,7 @@ internal static class EvalRepairCommand
             Console.WriteLine($"model load: {sw.Elapsed.TotalMilliseconds:F0} ms ({path})");
             var r = new NoisyChannelRepairer(m, new RepairOptions { ChannelWeight = p.GetValue(chw), KeepScore = p.GetValue(keep), Beam = p.GetValue(beam), LmWeight = p.GetValue(lmw), InvalidChannelFactor = p.GetValue(inv),
                 CapitalWeight = p.GetValue(capw), LowerWeight = p.GetValue(loww),
-                NamePenalty = p.GetValue(namePen), NameClass = p.GetValue(noName), CapsLineCapitalWeight = p.GetValue(capsw), DocumentNameBonus = p.GetValue(docb) });
+                DocumentNameBonus = p.GetValue(docb) });
             var dir = p.GetValue(shared)!;
             var held = RepairCorpus.Seeds(dir, RepairCorpus.HeldOutSeeds);
             Console.WriteLine($"stripped held-out plans ({string.Join(",", RepairCorpus.HeldOutSeeds)}): {RepairEvaluator.Stripped(r, held)}");

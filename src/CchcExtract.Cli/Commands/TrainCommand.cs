@@ -19,8 +19,7 @@ internal static class TrainCommand
         var minTri = new Option<int>("--min-trigram") { Description = "keep trigrams seen at least this often", DefaultValueFactory = _ => 0 };
         var genre = new Option<int>("--genre-weight") { Description = "weight of the clean seeds and plans in the LM", DefaultValueFactory = _ => 5 };
         var plans = new Option<string[]>("--plans") { Description = "our own clean plan files or folders (e.g. corpus/samples corpus/heldout), weighted like the seeds", AllowMultipleArgumentsPerToken = true };
-        var nameW = new Option<int>("--name-class-weight") { Description = "weight of the copy of each sentence with names replaced by the name class (0: none)", DefaultValueFactory = _ => 0 };
-        var cmd = new Command("train", "Rebuild the repair models (syllable LM, OCR channel) from the corpus") { shared, seeds, pairs, plans, hunspell, output, minTri, genre, nameW };
+        var cmd = new Command("train", "Rebuild the repair models (syllable LM, OCR channel) from the corpus") { shared, seeds, pairs, plans, hunspell, output, minTri, genre };
         cmd.SetAction(p =>
         {
             var sharedDir = p.GetValue(shared)!;
@@ -30,7 +29,7 @@ internal static class TrainCommand
             var planFiles = (p.GetValue(plans) ?? []).SelectMany(x => Directory.Exists(x)
                 ? Directory.GetFiles(x, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal) : (IEnumerable<string>)[x]).ToList();
             Console.Error.WriteLine($"training on {laws.Count} law files (held out: {RepairCorpus.HeldOutLaws(sharedDir).Count}), seeds {p.GetValue(seeds)} and {planFiles.Count} plans of ours");
-            var model = RepairTrainer.Train(new RepairTrainingInput(laws, [.. seedFiles, .. planFiles], p.GetValue(pairs) ?? [], p.GetValue(hunspell), p.GetValue(genre), p.GetValue(minTri), p.GetValue(nameW)), Console.Error);
+            var model = RepairTrainer.Train(new RepairTrainingInput(laws, [.. seedFiles, .. planFiles], p.GetValue(pairs) ?? [], p.GetValue(hunspell), p.GetValue(genre), p.GetValue(minTri)), Console.Error);
             var outPath = p.GetValue(output)!;
             model.Save(outPath);
             Console.Error.WriteLine($"wrote {outPath} ({new FileInfo(outPath).Length / 1024} KiB) in {sw.Elapsed.TotalSeconds:F1} s");

@@ -38,14 +38,8 @@ public sealed record RepairOptions
     public float CapitalWeight { get; init; } = 1f;
     /// <summary>Stripped text: weight of log(1 − capital share) for a lower-case word inside a sentence.</summary>
     public float LowerWeight { get; init; } = 1f;
-    /// <summary>Stripped text: weight of <see cref="RepairModel.CapitalShare"/> for the words of a heading in capitals (names are common there).</summary>
-    public float CapsLineCapitalWeight { get; init; } = 0f;
     /// <summary>Stripped documents: channel bonus for a heading word's reading that the document gave the same word as a name.</summary>
     public float DocumentNameBonus { get; init; } = 6f;
-    /// <summary>Stripped text: a capitalised word inside a sentence may also be read as the LM's name class.</summary>
-    public bool NameClass { get; init; } = false;
-    /// <summary>Channel score added to the name-class reading of a word.</summary>
-    public float NamePenalty { get; init; } = 0f;
 }
 
 /// <summary>
@@ -201,8 +195,6 @@ public sealed class NoisyChannelRepairer : ILineRepairer
                         cands = WithCaseEvidence(cands, RepairTokenizer.CasePattern(t.Text));
                     if (documentNames is not null && capsLine && documentNames.TryGetValue(VietnameseText.Fold(RepairTokenizer.SyllableKey(t.Text)), out var docName))
                         cands = cands.Select(c => c.Text == docName ? c with { Channel = c.Channel + _o.DocumentNameBonus } : c).ToArray();
-                    else if (mode == RepairMode.Stripped && capsLine && _o.CapsLineCapitalWeight > 0)
-                        cands = cands.Select(c => c.Keep || c.Id < 4 ? c : c with { Channel = c.Channel + _o.CapsLineCapitalWeight * _m.CapitalShare[c.Id] }).ToArray();
                     slots.Add((i, cands));
                     if (fixedText is not null) outText[i] = fixedText;
                     break;
@@ -275,29 +267,17 @@ public sealed class NoisyChannelRepairer : ILineRepairer
     /// </summary>
     private Candidate[] WithCaseEvidence(Candidate[] cands, int pattern)
     {
-        if (pattern == 2) return cands;
-        int nameId = pattern == 1 && _o.NameClass ? _m.NameId : -1;
-        if (cands.Length == 1 && nameId < 0) return cands;
-        var r = new List<Candidate>(cands.Length * 2);
-        foreach (var cd in cands)
+        if (pattern == 2 || cands.Length == 1) return cands;
+        var r = new Candidate[cands.Length];
+        for (int c = 0; c < cands.Length; c++)
         {
-            if (cd.Keep || cd.Id < 4)
-            {
-                r.Add(cd);
-                // A kept unknown capitalised word is a name for the words after it.
-                if (nameId >= 0 && cd.Keep) r.Add(cd with { Id = nameId, Channel = cd.Channel + _o.NamePenalty + MathF.Log(0.1f / 1e5f) });
-                continue;
-            }
+            var cd = cands[c];
+            if (cd.Keep || cd.Id < 4) { r[c] = cd; continue; }
             float share = _m.CapitalShare[cd.Id];
             float bonus = pattern == 1 ? _o.CapitalWeight * share : _o.LowerWeight * MathF.Log(Math.Max(1e-4f, 1 - MathF.Exp(share)));
-            r.Add(cd with { Channel = cd.Channel + bonus });
+            r[c] = cd with { Channel = cd.Channel + bonus };
         }
-        if (nameId >= 0)
-            foreach (var cd in cands)
-                if (!cd.Keep && cd.Id >= 4)
-                    // The same syllable read as a name: LM sees the name class, the syllable is scored by how often it is a name.
-                    r.Add(cd with { Id = nameId, Channel = cd.Channel + _o.NamePenalty + _m.NameLogP[cd.Id] });
-        return r.ToArray();
+        return r;
     }
 
     /// <summary>A single letter closed by ")" or "." as the first word of the line: "b)", "đ)", "a.".</summary>

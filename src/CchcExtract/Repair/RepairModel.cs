@@ -18,11 +18,10 @@ public sealed class RepairModel
     private const int Version = 2;
 
     public RepairModel(string[] words, bool[] isSyllable, SyllableLm lm, Dictionary<string, Confusion[]> confusions,
-        CharChannel chars, Dictionary<string, string> codeParts, float[]? capitalShare = null, float[]? nameLogP = null)
+        CharChannel chars, Dictionary<string, string> codeParts, float[]? capitalShare = null)
     {
         Words = words; IsSyllable = isSyllable; Lm = lm; Confusions = confusions; Chars = chars; CodeParts = codeParts;
         CapitalShare = capitalShare ?? new float[words.Length];
-        NameLogP = nameLogP ?? new float[words.Length];
         Ids = new Dictionary<string, int>(words.Length, StringComparer.Ordinal);
         for (int i = 0; i < words.Length; i++) Ids.TryAdd(words[i], i);
         var byFold = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -69,12 +68,6 @@ public sealed class RepairModel
     /// capital (name syllables such as <c>Định</c> high, <c>định</c> of <c>quy định</c> low); all 0 in an old model.
     /// </summary>
     public float[] CapitalShare { get; }
-    /// <summary>Per word id: log P(syllable | name class), from the capitalised mid-sentence words of training text.</summary>
-    public float[] NameLogP { get; }
-    /// <summary>The LM word standing for any name syllable (a word capitalised inside a sentence).</summary>
-    public const string NameToken = "<name>";
-    /// <summary>LM id of <see cref="NameToken"/>, or -1 in a model without the name class.</summary>
-    public int NameId => Ids.TryGetValue(NameToken, out var id) ? id : -1;
     /// <summary>Accent-free key → syllable ids with that key, most frequent first.</summary>
     public Dictionary<string, int[]> ByFold { get; }
     /// <summary>Key with one letter deleted (or the key itself) → keys it comes from (for edit-distance lookup).</summary>
@@ -116,7 +109,6 @@ public sealed class RepairModel
         w.Write(CodeParts.Count);
         foreach (var (k, v) in CodeParts) { w.Write(k); w.Write(v); }
         foreach (var x in CapitalShare) w.Write(x);
-        foreach (var x in NameLogP) w.Write(x);
     }
 
     public static RepairModel Load(string path)
@@ -140,17 +132,14 @@ public sealed class RepairModel
         var chars = CharChannel.Read(r);
         var codes = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int c = r.ReadInt32(); c > 0; c--) codes[r.ReadString()] = r.ReadString();
-        float[]? capital = null, name = null;
+        float[]? capital = null;
         if (version >= 2)
         {
             capital = new float[n];
             var bytes = r.ReadBytes(n * 4);
             Buffer.BlockCopy(bytes, 0, capital, 0, bytes.Length);
-            name = new float[n];
-            bytes = r.ReadBytes(n * 4);
-            Buffer.BlockCopy(bytes, 0, name, 0, bytes.Length);
         }
-        return new RepairModel(words, syl, lm, conf, chars, codes, capital, name);
+        return new RepairModel(words, syl, lm, conf, chars, codes, capital);
     }
 
     /// <summary>File name of the committed model inside <c>models/</c>.</summary>

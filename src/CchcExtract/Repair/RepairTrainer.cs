@@ -8,7 +8,7 @@ namespace CchcExtract.Repair;
 /// <param name="PairDirs">Folders of <c>*.src.txt</c>/<c>*.ocr.txt</c> pairs made by <c>scripts/repair/render_ocr.py</c>.</param>
 /// <param name="HunspellDic">Path of <c>vi_VN.dic</c>, or null.</param>
 public sealed record RepairTrainingInput(IReadOnlyList<string> CorpusFiles, IReadOnlyList<string> GenreFiles,
-    IReadOnlyList<string> PairDirs, string? HunspellDic, int GenreWeight = 5, int MinTrigramCount = 2, int NameClassWeight = 0);
+    IReadOnlyList<string> PairDirs, string? HunspellDic, int GenreWeight = 5, int MinTrigramCount = 2);
 
 /// <summary>Builds a <see cref="RepairModel"/> from clean text and rendered/OCR'd pairs.</summary>
 public static class RepairTrainer
@@ -64,51 +64,31 @@ public static class RepairTrainer
         words.AddRange(inventory.OrderByDescending(k => counts.GetValueOrDefault(k)).ThenBy(k => k, StringComparer.Ordinal));
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < words.Count; i++) ids[words[i]] = i;
-        // The name class: a word capitalised inside a sentence (Tân Định in "phường Tân Định").
-        int nameId = words.Count;
-        words.Add(RepairModel.NameToken);
-        ids[RepairModel.NameToken] = nameId;
-        var isSyl = words.Select((w, i) => i >= 4 && i != nameId).ToArray();
+        var isSyl = words.Select((w, i) => i >= 4).ToArray();
 
-        // 4. Language model. A sentence with names is counted twice: as written, and with each name
-        // syllable replaced by the name class, so that "phường <name> <name>" is learned as a pattern.
+        // 4. Language model.
         var lmb = new SyllableLmBuilder(words.Count);
         var sent = new List<int>();
-        var classed = new List<int>();
-        bool hasName = false;
-        void Flush(int weight)
-        {
-            lmb.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sent), weight);
-            if (hasName && input.NameClassWeight > 0) lmb.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(classed), weight * input.NameClassWeight);
-            sent.Clear(); classed.Clear(); hasName = false;
-        }
         foreach (var (toks, weight) in tokenized)
         {
-            bool sentenceStart = true;
+            sent.Clear();
             foreach (var t in toks)
             {
-                bool atStart = sentenceStart;
-                if (t.Kind == TokenKind.Gap) { if (NoisyChannelRepairer.SentenceBreak(t.Text)) sentenceStart = true; }
-                else sentenceStart = false;
                 switch (t.Kind)
                 {
                     case TokenKind.Gap when t.Boundary:
                     case TokenKind.Url:
-                        Flush(weight); break;
-                    case TokenKind.Number: case TokenKind.Code: sent.Add(SyllableLm.Num); classed.Add(SyllableLm.Num); break;
+                        lmb.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sent), weight); sent.Clear(); break;
+                    case TokenKind.Number: case TokenKind.Code: sent.Add(SyllableLm.Num); break;
                     case TokenKind.Word:
-                        int id = RepairTokenizer.HasDigit(t.Text) ? SyllableLm.Unk : ids.GetValueOrDefault(RepairTokenizer.SyllableKey(t.Text), SyllableLm.Unk);
-                        sent.Add(id);
-                        bool name = !atStart && !RepairTokenizer.HasDigit(t.Text) && RepairTokenizer.CasePattern(t.Text) == 1;
-                        classed.Add(name ? nameId : id);
-                        hasName |= name;
+                        sent.Add(RepairTokenizer.HasDigit(t.Text) ? SyllableLm.Unk : ids.GetValueOrDefault(RepairTokenizer.SyllableKey(t.Text), SyllableLm.Unk));
                         break;
                 }
             }
-            Flush(weight);
+            lmb.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sent), weight);
         }
         var lm = lmb.Build(input.MinTrigramCount);
-        var (capital, nameLogP) = CapitalShares(tokenized, ids, words.Count);
+        var capital = CapitalShares(tokenized, ids, words.Count);
         log.WriteLine($"lm: {lm.VocabularySize} words, {lm.BigramCount} bigrams, {lm.TrigramCount} trigrams");
 
         // 5. Code parts whose proper spelling has letters an ASCII OCR cannot produce (QĐ, HĐND).
@@ -124,7 +104,7 @@ public static class RepairTrainer
         // 6. OCR channel from aligned pairs.
         var (confusions, chars, aligned) = LearnChannel(input.PairDirs, ids, isSyl);
         log.WriteLine($"channel: {aligned} aligned syllables, {confusions.Count} OCR token types, {chars.EntryCount} char edits");
-        return new RepairModel(words.ToArray(), isSyl, lm, confusions, chars, codeParts, capital, nameLogP);
+        return new RepairModel(words.ToArray(), isSyl, lm, confusions, chars, codeParts, capital);
     }
 
     /// <summary>
@@ -132,7 +112,7 @@ public static class RepairTrainer
     /// the line nor after a full stop — written with an initial capital: high for name syllables
     /// (<c>Định</c> in <c>Tân Định</c>), very low for common words (<c>định</c> in <c>quy định</c>).
     /// </summary>
-    private static (float[] Share, float[] NameLogP) CapitalShares(List<(List<RepairToken> Tokens, int Weight)> tokenized, Dictionary<string, int> ids, int n)
+    private static float[] CapitalShares(List<(List<RepairToken> Tokens, int Weight)> tokenized, Dictionary<string, int> ids, int n)
     {
         var cap = new double[n];
         var all = new double[n];
@@ -161,11 +141,7 @@ public static class RepairTrainer
         }
         var result = new float[n];
         for (int i = 0; i < n; i++) result[i] = (float)Math.Log((cap[i] + 0.1) / (all[i] + 1.0));
-        // log P(syllable | name class): how often each syllable is the capitalised one.
-        double total = cap.Sum() + 0.1 * n;
-        var name = new float[n];
-        for (int i = 0; i < n; i++) name[i] = (float)Math.Log((cap[i] + 0.1) / total);
-        return (result, name);
+        return result;
     }
 
     private static void CountCode(Dictionary<string, Dictionary<string, int>> d, string surface)
