@@ -46,6 +46,7 @@ public static class RepairDecision
             if (!digits && t.Text.Length >= 2 && t.Text.All(char.IsUpper) && !model.IsValid(RepairTokenizer.SyllableKey(t.Text))
                 && (model.CodeParts.ContainsKey(VietnameseText.Fold(t.Text)) || !VietnameseText.Fold(t.Text).Any(c => "aeiouy".Contains(c)))) continue; // acronym
             if (!digits && t.Text.Length > 7) continue; // Latin word
+            if (t.Text.Length == 1 && "bcghklmnpqrstvxBCGHKLMNPQRSTVX".Contains(t.Text[0])) continue; // lone consonant: an abbreviation ("b/c", "x")
             words++;
             if (digits) { mixed++; invalid++; continue; }
             var key = RepairTokenizer.SyllableKey(t.Text);

@@ -36,6 +36,14 @@ public class RepairTokenizerTests
         t.Where(x => x.Text == " ").ShouldAllBe(x => !x.Boundary);
     }
 
+    [Fact]
+    public void Tokenize_TableCellTab_MarksContextBoundary()
+    {
+        var t = RepairTokenizer.Tokenize("UBND phuong\tPhong Van hoa");
+        t.Single(x => x.Text == "\t").Boundary.ShouldBeTrue();
+        t.Where(x => x.Text == " ").ShouldAllBe(x => !x.Boundary);
+    }
+
     [Theory]
     [InlineData("hoach", 0, "hoạch", "hoạch")]
     [InlineData("Ke", 1, "kế", "Kế")]
