@@ -27,8 +27,9 @@ internal static class EvalRepairCommand
         var inv = new Option<float>("--invalid-channel-factor") { DefaultValueFactory = _ => new RepairOptions().InvalidChannelFactor };
         var capw = new Option<float>("--capital-weight") { DefaultValueFactory = _ => new RepairOptions().CapitalWeight };
         var loww = new Option<float>("--lower-weight") { DefaultValueFactory = _ => new RepairOptions().LowerWeight };
+        var unkTri = new Option<bool>("--unk-trigram") { Description = "score a word after an unknown one by the full trigram (old behaviour)" };
         var docb = new Option<float>("--document-name-bonus") { DefaultValueFactory = _ => new RepairOptions().DocumentNameBonus };
-        var cmd = new Command("eval-repair", "Measure repair accuracy on held-out text") { shared, ocr, gold, model, plans, errors, bench, chw, keep, beam, lmw, inv, capw, loww, docb };
+        var cmd = new Command("eval-repair", "Measure repair accuracy on held-out text") { shared, ocr, gold, model, plans, errors, bench, chw, keep, beam, lmw, inv, capw, loww, docb, unkTri };
         cmd.SetAction(p =>
         {
             var sw = Stopwatch.StartNew();
@@ -37,7 +38,7 @@ internal static class EvalRepairCommand
             Console.WriteLine($"model load: {sw.Elapsed.TotalMilliseconds:F0} ms ({path})");
             var r = new NoisyChannelRepairer(m, new RepairOptions { ChannelWeight = p.GetValue(chw), KeepScore = p.GetValue(keep), Beam = p.GetValue(beam), LmWeight = p.GetValue(lmw), InvalidChannelFactor = p.GetValue(inv),
                 CapitalWeight = p.GetValue(capw), LowerWeight = p.GetValue(loww),
-                DocumentNameBonus = p.GetValue(docb) });
+                DocumentNameBonus = p.GetValue(docb), UnkBigram = !p.GetValue(unkTri) });
             var dir = p.GetValue(shared)!;
             var held = RepairCorpus.Seeds(dir, RepairCorpus.HeldOutSeeds);
             Console.WriteLine($"stripped held-out plans ({string.Join(",", RepairCorpus.HeldOutSeeds)}): {RepairEvaluator.Stripped(r, held)}");

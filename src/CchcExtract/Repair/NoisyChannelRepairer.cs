@@ -38,6 +38,11 @@ public sealed record RepairOptions
     public float CapitalWeight { get; init; } = 1f;
     /// <summary>Stripped text: weight of log(1 − capital share) for a lower-case word inside a sentence.</summary>
     public float LowerWeight { get; init; } = 1f;
+    /// <summary>
+    /// After an unknown word (acronym, name) the LM looks back one word only: a trigram context
+    /// "syllable + unknown" is too sparse to judge the syllable by (<c>Phòng VHXH</c>).
+    /// </summary>
+    public bool UnkBigram { get; init; } = true;
     /// <summary>Stripped documents: channel bonus for a heading word's reading that the document gave the same word as a name.</summary>
     public float DocumentNameBonus { get; init; } = 6f;
 }
@@ -403,7 +408,7 @@ public sealed class NoisyChannelRepairer : ILineRepairer
     private float Lm(int a, int b, int w)
     {
         if (w == SyllableLm.Unk) return _o.UnkLm;
-        return _o.LmWeight * (b == SyllableLm.Bos ? _m.Lm.Score(SyllableLm.Bos, w) : _m.Lm.Score(a, b, w));
+        return _o.LmWeight * (b == SyllableLm.Bos || (b == SyllableLm.Unk && _o.UnkBigram) ? _m.Lm.Score(b, w) : _m.Lm.Score(a, b, w));
     }
 
     private struct Hyp
@@ -464,7 +469,7 @@ public sealed class NoisyChannelRepairer : ILineRepairer
                 {
                     var cd = cands[c];
                     float lm = cd.Id == SyllableLm.Unk ? _o.UnkLm
-                        : _o.LmWeight * (hp.P1 == SyllableLm.Bos ? _m.Lm.Score(SyllableLm.Bos, cd.Id) : _m.Lm.Score(hp.P2, hp.P1, cd.Id, bo));
+                        : _o.LmWeight * (hp.P1 == SyllableLm.Bos || (hp.P1 == SyllableLm.Unk && _o.UnkBigram) ? _m.Lm.Score(hp.P1, cd.Id) : _m.Lm.Score(hp.P2, hp.P1, cd.Id, bo));
                     target.Add(new Hyp { P2 = hp.P1, P1 = cd.Id, BackLayer = k, Back = h, Cand = c, Span = 1,
                         Score = hp.Score + cd.Channel + lm });
                 }

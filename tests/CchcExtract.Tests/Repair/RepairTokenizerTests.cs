@@ -37,6 +37,14 @@ public class RepairTokenizerTests
     }
 
     [Fact]
+    public void Tokenize_RomanNumeral_Number()
+    {
+        var t = RepairTokenizer.Tokenize("quy III nam 2026, Phan IV");
+        t.Where(x => x.Kind == TokenKind.Number).Select(x => x.Text).ShouldBe(["III", "2026", "IV"]);
+        t.Where(x => x.Kind == TokenKind.Word).Select(x => x.Text).ShouldBe(["quy", "nam", "Phan"]);
+    }
+
+    [Fact]
     public void Tokenize_TableCellTab_MarksContextBoundary()
     {
         var t = RepairTokenizer.Tokenize("UBND phuong\tPhong Van hoa");
