@@ -5,7 +5,8 @@ namespace CchcExtract.Cli.Commands;
 
 /// <summary>
 /// <c>cchc train</c>: rebuilds <c>models/repair.bin</c> from the law corpus (every tenth file held out),
-/// the clean training seeds, hunspell-vi and rendered/OCR'd pairs (see scripts/repair/train.sh).
+/// the clean training seeds, our own plans (<c>--plans</c>), hunspell-vi and rendered/OCR'd pairs
+/// (see scripts/repair/train.sh).
 /// </summary>
 internal static class TrainCommand
 {

@@ -4,9 +4,11 @@ namespace CchcExtract.Repair;
 
 /// <summary>Inputs of <see cref="RepairTrainer.Train"/>.</summary>
 /// <param name="CorpusFiles">Clean Vietnamese text files (law corpus, clean plans) for the LM and inventory.</param>
-/// <param name="GenreFiles">Clean plans, weighted up in the LM (same genre as the documents to repair).</param>
+/// <param name="GenreFiles">Clean plans (seeds 000, 001 and our own corpus/samples, corpus/heldout), weighted up in the LM (same genre as the documents to repair).</param>
 /// <param name="PairDirs">Folders of <c>*.src.txt</c>/<c>*.ocr.txt</c> pairs made by <c>scripts/repair/render_ocr.py</c>.</param>
 /// <param name="HunspellDic">Path of <c>vi_VN.dic</c>, or null.</param>
+/// <param name="GenreWeight">How many times each genre file counts in the LM.</param>
+/// <param name="MinTrigramCount">Trigrams seen fewer times are dropped.</param>
 public sealed record RepairTrainingInput(IReadOnlyList<string> CorpusFiles, IReadOnlyList<string> GenreFiles,
     IReadOnlyList<string> PairDirs, string? HunspellDic, int GenreWeight = 5, int MinTrigramCount = 2);
 
