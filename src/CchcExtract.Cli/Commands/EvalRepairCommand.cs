@@ -18,28 +18,41 @@ internal static class EvalRepairCommand
         var gold = new Option<string>("--gold") { DefaultValueFactory = _ => "corpus/repair/003.gold.txt" };
         var model = new Option<string?>("--model") { Description = "model file (default models/repair.bin)" };
         var plans = new Option<string[]>("--plans") { Description = "also score stripped versions of these clean plan files or folders (e.g. corpus/blind)", AllowMultipleArgumentsPerToken = true };
+        var errors = new Option<string?>("--errors") { Description = "write the lines of --plans repaired wrongly (gold and output) to this file" };
         var bench = new Option<bool>("--bench") { Description = "also measure speed (syllables/s, one thread)" };
         var chw = new Option<float>("--channel-weight") { DefaultValueFactory = _ => new RepairOptions().ChannelWeight };
         var keep = new Option<float>("--keep-score") { DefaultValueFactory = _ => new RepairOptions().KeepScore };
         var beam = new Option<int>("--beam") { DefaultValueFactory = _ => new RepairOptions().Beam };
         var lmw = new Option<float>("--lm-weight") { DefaultValueFactory = _ => new RepairOptions().LmWeight };
         var inv = new Option<float>("--invalid-channel-factor") { DefaultValueFactory = _ => new RepairOptions().InvalidChannelFactor };
-        var cmd = new Command("eval-repair", "Measure repair accuracy on held-out text") { shared, ocr, gold, model, plans, bench, chw, keep, beam, lmw, inv };
+        var capw = new Option<float>("--capital-weight") { DefaultValueFactory = _ => new RepairOptions().CapitalWeight };
+        var loww = new Option<float>("--lower-weight") { DefaultValueFactory = _ => new RepairOptions().LowerWeight };
+        var unkTri = new Option<bool>("--unk-trigram") { Description = "score a word after an unknown one by the full trigram (old behaviour)" };
+        var docb = new Option<float>("--document-name-bonus") { DefaultValueFactory = _ => new RepairOptions().DocumentNameBonus };
+        var cmd = new Command("eval-repair", "Measure repair accuracy on held-out text") { shared, ocr, gold, model, plans, errors, bench, chw, keep, beam, lmw, inv, capw, loww, docb, unkTri };
         cmd.SetAction(p =>
         {
             var sw = Stopwatch.StartNew();
             var path = p.GetValue(model) ?? RepairModel.FindDefaultPath() ?? throw new FileNotFoundException("models/repair.bin");
             var m = RepairModel.Load(path);
             Console.WriteLine($"model load: {sw.Elapsed.TotalMilliseconds:F0} ms ({path})");
-            var r = new NoisyChannelRepairer(m, new RepairOptions { ChannelWeight = p.GetValue(chw), KeepScore = p.GetValue(keep), Beam = p.GetValue(beam), LmWeight = p.GetValue(lmw), InvalidChannelFactor = p.GetValue(inv) });
+            var r = new NoisyChannelRepairer(m, new RepairOptions { ChannelWeight = p.GetValue(chw), KeepScore = p.GetValue(keep), Beam = p.GetValue(beam), LmWeight = p.GetValue(lmw), InvalidChannelFactor = p.GetValue(inv),
+                CapitalWeight = p.GetValue(capw), LowerWeight = p.GetValue(loww),
+                DocumentNameBonus = p.GetValue(docb), UnkBigram = !p.GetValue(unkTri) });
             var dir = p.GetValue(shared)!;
             var held = RepairCorpus.Seeds(dir, RepairCorpus.HeldOutSeeds);
             Console.WriteLine($"stripped held-out plans ({string.Join(",", RepairCorpus.HeldOutSeeds)}): {RepairEvaluator.Stripped(r, held)}");
             Console.WriteLine($"clean held-out plans unchanged: {RepairEvaluator.Clean(r, held)} (document decision), {RepairEvaluator.CleanPerLine(r, held)} (each line alone)");
             if (p.GetValue(plans) is { Length: > 0 } ps)
             {
+                Accuracy StrippedWithErrors(List<string> fs)
+                {
+                    if (p.GetValue(errors) is not { } ef) return RepairEvaluator.Stripped(r, fs);
+                    using var w = new StreamWriter(ef);
+                    return RepairEvaluator.Stripped(r, fs, w);
+                }
                 var files = ps.SelectMany(x => Directory.Exists(x) ? Directory.GetFiles(x, "*.txt", SearchOption.AllDirectories) : [x]).Order().ToList();
-                Console.WriteLine($"stripped plans of ours ({files.Count} files): {RepairEvaluator.Stripped(r, files)}; unchanged when clean: {RepairEvaluator.Clean(r, files)}");
+                Console.WriteLine($"stripped plans of ours ({files.Count} files): {StrippedWithErrors(files)}; unchanged when clean: {RepairEvaluator.Clean(r, files)}");
             }
             if (p.GetValue(ocr) is { } od && Directory.Exists(od))
             {

@@ -31,6 +31,20 @@ public sealed record RepairOptions
     public float NumberAsWordScore { get; init; } = -1f;
     /// <summary>LM score given to a kept non-syllable token.</summary>
     public float UnkLm { get; init; } = -11f;
+    /// <summary>
+    /// Stripped text: weight of <see cref="RepairModel.CapitalShare"/> for a word capitalised inside a
+    /// sentence (a name: prefer syllables seen capitalised, <c>Tan Dinh</c> → <c>Tân Định</c>).
+    /// </summary>
+    public float CapitalWeight { get; init; } = 1f;
+    /// <summary>Stripped text: weight of log(1 − capital share) for a lower-case word inside a sentence.</summary>
+    public float LowerWeight { get; init; } = 1f;
+    /// <summary>
+    /// After an unknown word (acronym, name) the LM looks back one word only: a trigram context
+    /// "syllable + unknown" is too sparse to judge the syllable by (<c>Phòng VHXH</c>).
+    /// </summary>
+    public bool UnkBigram { get; init; } = true;
+    /// <summary>Stripped documents: channel bonus for a heading word's reading that the document gave the same word as a name.</summary>
+    public float DocumentNameBonus { get; init; } = 6f;
 }
 
 /// <summary>
@@ -68,11 +82,57 @@ public sealed class NoisyChannelRepairer : ILineRepairer
     {
         var doc = RepairDecision.DocumentMode(_m, lines);
         var result = new RepairedLine[lines.Count];
+        var modes = new RepairMode[lines.Count];
         for (int i = 0; i < lines.Count; i++)
         {
-            result[i] = Decode(lines[i], RepairDecision.LineMode(_m, doc, lines[i]), false).Line;
+            modes[i] = RepairDecision.LineMode(_m, doc, lines[i]);
+            result[i] = Decode(lines[i], modes[i], false).Line;
+        }
+        if (doc == RepairMode.Stripped && _o.DocumentNameBonus > 0)
+        {
+            // Headings in capitals carry no case evidence: their names ("PHUONG TAN DINH") take the
+            // reading the same document gave them where they were written as names ("phường Tân Định").
+            var names = DocumentNames(lines, modes, result);
+            if (names.Count > 0)
+                for (int i = 0; i < lines.Count; i++)
+                    if (modes[i] == RepairMode.Stripped && IsCapsLine(RepairTokenizer.Tokenize(lines[i])))
+                        result[i] = Decode(lines[i], modes[i], false, names).Line;
         }
         return result;
+    }
+
+    /// <summary>Accent-free key → the reading most often chosen for it as a capitalised word inside a sentence of the document.</summary>
+    private static Dictionary<string, string> DocumentNames(IReadOnlyList<string> lines, RepairMode[] modes, RepairedLine[] repaired)
+    {
+        var votes = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (modes[i] != RepairMode.Stripped) continue;
+            var a = RepairTokenizer.Tokenize(lines[i]);
+            var b = RepairTokenizer.Tokenize(repaired[i].Text);
+            if (a.Count != b.Count || IsCapsLine(a)) continue;
+            bool start = true;
+            for (int k = 0; k < a.Count; k++)
+            {
+                bool atStart = start;
+                if (a[k].Kind == TokenKind.Gap) { if (SentenceBreak(a[k].Text)) start = true; continue; }
+                start = false;
+                if (a[k].Kind != TokenKind.Word || b[k].Kind != TokenKind.Word || atStart || RepairTokenizer.CasePattern(a[k].Text) != 1) continue;
+                var fold = VietnameseText.Fold(RepairTokenizer.SyllableKey(a[k].Text));
+                var chosen = RepairTokenizer.SyllableKey(b[k].Text);
+                if (!votes.TryGetValue(fold, out var v)) votes[fold] = v = new Dictionary<string, int>(StringComparer.Ordinal);
+                v[chosen] = v.GetValueOrDefault(chosen) + 1;
+            }
+        }
+        return votes.ToDictionary(p => p.Key, p => p.Value.MaxBy(x => x.Value).Key, StringComparer.Ordinal);
+    }
+
+    private static bool IsCapsLine(List<RepairToken> tokens)
+    {
+        int wordsN = 0, capsN = 0;
+        foreach (var t in tokens)
+            if (t.Kind == TokenKind.Word) { wordsN++; if (RepairTokenizer.CasePattern(t.Text) == 2) capsN++; }
+        return capsN >= 2 && capsN * 10 >= wordsN * 7;
     }
 
     /// <summary>Repairs a line and explains each word's choice.</summary>
@@ -84,7 +144,7 @@ public sealed class NoisyChannelRepairer : ILineRepairer
 
     private sealed record Decoded(RepairedLine Line, List<TokenExplanation>? Explanations, RepairMode Mode);
 
-    private Decoded Decode(string line, RepairMode? forced, bool explain)
+    private Decoded Decode(string line, RepairMode? forced, bool explain, Dictionary<string, string>? documentNames = null)
     {
         var tokens = RepairTokenizer.Tokenize(line);
         var mode = forced ?? RepairDecision.Decide(RepairDecision.Measure(_m, tokens));
@@ -93,17 +153,18 @@ public sealed class NoisyChannelRepairer : ILineRepairer
 
         // Build the lattice: one slot per LM position (words, numbers, codes), segmented at boundaries.
         var outText = new string[tokens.Count];
-        int wordsN = 0, capsN = 0;
-        foreach (var t in tokens)
-            if (t.Kind == TokenKind.Word) { wordsN++; if (RepairTokenizer.CasePattern(t.Text) == 2) capsN++; }
-        bool capsLine = capsN >= 2 && capsN * 10 >= wordsN * 7; // a heading in capitals
+        bool capsLine = IsCapsLine(tokens); // a heading in capitals
         var slots = new List<(int Token, Candidate[] Cands)>();
         var segments = new List<(int Start, int End)>();
         int segStart = 0;
+        bool sentenceStart = true;
         for (int i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
             outText[i] = t.Text;
+            bool atStart = sentenceStart;
+            if (t.Kind == TokenKind.Gap) { if (SentenceBreak(t.Text)) sentenceStart = true; }
+            else sentenceStart = false;
             switch (t.Kind)
             {
                 case TokenKind.Gap:
@@ -129,8 +190,17 @@ public sealed class NoisyChannelRepairer : ILineRepairer
                 case TokenKind.Word when t.Text.Length == 1 && IsListMarker(tokens, i):
                     slots.Add((i, [new Candidate(t.Text, SyllableLm.Unk, 0, true)]));
                     break;
+                case TokenKind.Word when mode == RepairMode.Stripped && t.Text.Length == 1 && !"aeiouyAEIOUYdD".Contains(t.Text[0]):
+                    // A lone consonant letter ("b/c", "x") is an abbreviation, never a syllable to restore.
+                    slots.Add((i, [new Candidate(t.Text, SyllableLm.Unk, 0, true)]));
+                    break;
                 case TokenKind.Word:
-                    slots.Add((i, CandidatesFor(t.Text, mode, capsLine, out var fixedText)));
+                    var cands = CandidatesFor(t.Text, mode, capsLine, out var fixedText);
+                    if (mode == RepairMode.Stripped && !atStart && !capsLine)
+                        cands = WithCaseEvidence(cands, RepairTokenizer.CasePattern(t.Text));
+                    if (documentNames is not null && capsLine && documentNames.TryGetValue(VietnameseText.Fold(RepairTokenizer.SyllableKey(t.Text)), out var docName))
+                        cands = cands.Select(c => c.Text == docName ? c with { Channel = c.Channel + _o.DocumentNameBonus } : c).ToArray();
+                    slots.Add((i, cands));
                     if (fixedText is not null) outText[i] = fixedText;
                     break;
             }
@@ -189,6 +259,30 @@ public sealed class NoisyChannelRepairer : ILineRepairer
         var sb = new StringBuilder(line.Length + 8);
         foreach (var s in outText) sb.Append(s);
         return new Decoded(new RepairedLine(sb.ToString(), confN == 0 ? 1.0 : confSum / confN, changed), explanations, mode);
+    }
+
+    /// <summary>Punctuation (or a table-cell tab) after which the next word may be capitalised without being a name (same rule as the trainer).</summary>
+    internal static bool SentenceBreak(string gap) =>
+        gap.IndexOfAny(['.', ':', '!', '?', ';', '(', '"', '“', '-', '–', '\t', '|', '/', '+', '*', '•']) >= 0 || gap.Contains('>');
+
+    /// <summary>
+    /// Adds the capitalisation evidence to a mid-sentence word's candidates: a capitalised word prefers
+    /// syllables often capitalised in training text (names), a lower-case word avoids syllables that
+    /// are almost only names.
+    /// </summary>
+    private Candidate[] WithCaseEvidence(Candidate[] cands, int pattern)
+    {
+        if (pattern == 2 || cands.Length == 1) return cands;
+        var r = new Candidate[cands.Length];
+        for (int c = 0; c < cands.Length; c++)
+        {
+            var cd = cands[c];
+            if (cd.Keep || cd.Id < 4) { r[c] = cd; continue; }
+            float share = _m.CapitalShare[cd.Id];
+            float bonus = pattern == 1 ? _o.CapitalWeight * share : _o.LowerWeight * MathF.Log(Math.Max(1e-4f, 1 - MathF.Exp(share)));
+            r[c] = cd with { Channel = cd.Channel + bonus };
+        }
+        return r;
     }
 
     /// <summary>A single letter closed by ")" or "." as the first word of the line: "b)", "đ)", "a.".</summary>
@@ -314,7 +408,7 @@ public sealed class NoisyChannelRepairer : ILineRepairer
     private float Lm(int a, int b, int w)
     {
         if (w == SyllableLm.Unk) return _o.UnkLm;
-        return _o.LmWeight * (b == SyllableLm.Bos ? _m.Lm.Score(SyllableLm.Bos, w) : _m.Lm.Score(a, b, w));
+        return _o.LmWeight * (b == SyllableLm.Bos || (b == SyllableLm.Unk && _o.UnkBigram) ? _m.Lm.Score(b, w) : _m.Lm.Score(a, b, w));
     }
 
     private struct Hyp
@@ -375,7 +469,7 @@ public sealed class NoisyChannelRepairer : ILineRepairer
                 {
                     var cd = cands[c];
                     float lm = cd.Id == SyllableLm.Unk ? _o.UnkLm
-                        : _o.LmWeight * (hp.P1 == SyllableLm.Bos ? _m.Lm.Score(SyllableLm.Bos, cd.Id) : _m.Lm.Score(hp.P2, hp.P1, cd.Id, bo));
+                        : _o.LmWeight * (hp.P1 == SyllableLm.Bos || (hp.P1 == SyllableLm.Unk && _o.UnkBigram) ? _m.Lm.Score(hp.P1, cd.Id) : _m.Lm.Score(hp.P2, hp.P1, cd.Id, bo));
                     target.Add(new Hyp { P2 = hp.P1, P1 = cd.Id, BackLayer = k, Back = h, Cand = c, Span = 1,
                         Score = hp.Score + cd.Channel + lm });
                 }

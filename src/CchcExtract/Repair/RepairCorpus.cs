@@ -3,7 +3,8 @@ namespace CchcExtract.Repair;
 /// <summary>
 /// The training/evaluation split of the shared data: every tenth law file (sorted by name, starting
 /// with the first) is held out; clean seeds 000 and 001 train, 002 and 004 are held out for evaluation;
-/// seed 003 (a real English-model OCR scan) is never trained on.
+/// seed 003 (a real English-model OCR scan) is never trained on. Of our own plans, corpus/samples and
+/// corpus/heldout train the LM (<c>cchc train --plans</c>); corpus/blind and corpus/blind2 never do.
 /// </summary>
 public static class RepairCorpus
 {

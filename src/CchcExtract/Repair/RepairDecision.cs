@@ -46,6 +46,7 @@ public static class RepairDecision
             if (!digits && t.Text.Length >= 2 && t.Text.All(char.IsUpper) && !model.IsValid(RepairTokenizer.SyllableKey(t.Text))
                 && (model.CodeParts.ContainsKey(VietnameseText.Fold(t.Text)) || !VietnameseText.Fold(t.Text).Any(c => "aeiouy".Contains(c)))) continue; // acronym
             if (!digits && t.Text.Length > 7) continue; // Latin word
+            if (t.Text.Length == 1 && "bcghklmnpqrstvxBCGHKLMNPQRSTVX".Contains(t.Text[0])) continue; // lone consonant: an abbreviation ("b/c", "x")
             words++;
             if (digits) { mixed++; invalid++; continue; }
             var key = RepairTokenizer.SyllableKey(t.Text);
@@ -87,7 +88,9 @@ public static class RepairDecision
         return documentMode switch
         {
             RepairMode.Ocr => stats.Words > 0 ? RepairMode.Ocr : RepairMode.None,
-            RepairMode.Stripped when own == RepairMode.None && stats.Words > 0 && stats.Accented == 0 => RepairMode.Stripped,
+            // In a stripped document a line without any diacritic is stripped too, even when names or
+            // abbreviations outside the inventory ("(b/c)", "Cai Nhum") would make it look like OCR damage.
+            RepairMode.Stripped when stats.Words > 0 && stats.Accented == 0 && stats.DigitMixed == 0 => RepairMode.Stripped,
             // A clean document: only a line that is plainly damaged on its own (a pasted OCR fragment)
             // is repaired; short lines of abbreviations ("(b/c)", "I") stay as they are.
             RepairMode.None => stats.Words >= 6 && (own == RepairMode.Stripped || own == RepairMode.Ocr && stats.InvalidShare >= 0.35) ? own : RepairMode.None,

@@ -48,14 +48,20 @@ public static class RepairEvaluator
         File.ReadLines(file).Select(l => Markup.Strip(VietnameseText.Normalize(l))).Where(l => l.Length > 0).ToList();
 
     /// <summary>Strips the diacritics of clean files, repairs them and scores against the originals.</summary>
-    public static Accuracy Stripped(NoisyChannelRepairer r, IEnumerable<string> files)
+    public static Accuracy Stripped(NoisyChannelRepairer r, IEnumerable<string> files, TextWriter? errors = null)
     {
         var acc = new Accuracy();
         foreach (var f in files)
         {
             var gold = CleanLines(f);
             var hyp = r.RepairDocument(gold.Select(StripDiacritics).ToList());
-            for (int i = 0; i < gold.Count; i++) acc += Score(gold[i], hyp[i].Text);
+            for (int i = 0; i < gold.Count; i++)
+            {
+                var a = Score(gold[i], hyp[i].Text);
+                acc += a;
+                if (errors is not null && a.Correct < a.Total)
+                    errors.WriteLine($"{Path.GetFileName(f)}:{i + 1}\n  gold: {gold[i]}\n  got:  {hyp[i].Text}");
+            }
         }
         return acc;
     }

@@ -15,12 +15,13 @@ public readonly record struct Confusion(int Target, float LogP);
 public sealed class RepairModel
 {
     private const int Magic = 0x43485250; // "PRHC"
-    private const int Version = 1;
+    private const int Version = 2;
 
     public RepairModel(string[] words, bool[] isSyllable, SyllableLm lm, Dictionary<string, Confusion[]> confusions,
-        CharChannel chars, Dictionary<string, string> codeParts)
+        CharChannel chars, Dictionary<string, string> codeParts, float[]? capitalShare = null)
     {
         Words = words; IsSyllable = isSyllable; Lm = lm; Confusions = confusions; Chars = chars; CodeParts = codeParts;
+        CapitalShare = capitalShare ?? new float[words.Length];
         Ids = new Dictionary<string, int>(words.Length, StringComparer.Ordinal);
         for (int i = 0; i < words.Length; i++) Ids.TryAdd(words[i], i);
         var byFold = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -62,6 +63,11 @@ public sealed class RepairModel
     public CharChannel Chars { get; }
     /// <summary>Accent-free key of a document-code part → its proper spelling (<c>qd</c> → <c>QĐ</c>).</summary>
     public Dictionary<string, string> CodeParts { get; }
+    /// <summary>
+    /// Per word id: log share of its mid-sentence occurrences in training text written with an initial
+    /// capital (name syllables such as <c>Định</c> high, <c>định</c> of <c>quy định</c> low); all 0 in an old model.
+    /// </summary>
+    public float[] CapitalShare { get; }
     /// <summary>Accent-free key → syllable ids with that key, most frequent first.</summary>
     public Dictionary<string, int[]> ByFold { get; }
     /// <summary>Key with one letter deleted (or the key itself) → keys it comes from (for edit-distance lookup).</summary>
@@ -102,6 +108,7 @@ public sealed class RepairModel
         Chars.Write(w);
         w.Write(CodeParts.Count);
         foreach (var (k, v) in CodeParts) { w.Write(k); w.Write(v); }
+        foreach (var x in CapitalShare) w.Write(x);
     }
 
     public static RepairModel Load(string path)
@@ -109,7 +116,8 @@ public sealed class RepairModel
         using var fs = File.OpenRead(path);
         using var gz = new BrotliStream(fs, CompressionMode.Decompress);
         using var r = new BinaryReader(new BufferedStream(gz, 1 << 20));
-        if (r.ReadInt32() != Magic || r.ReadInt32() != Version) throw new InvalidDataException(path + " is not a repair model of version " + Version);
+        int magic = r.ReadInt32(), version = r.ReadInt32();
+        if (magic != Magic || version is not (1 or Version)) throw new InvalidDataException(path + " is not a repair model of version 1 or " + Version);
         int n = r.ReadInt32();
         var words = new string[n]; var syl = new bool[n];
         for (int i = 0; i < n; i++) { words[i] = r.ReadString(); syl[i] = r.ReadBoolean(); }
@@ -124,7 +132,14 @@ public sealed class RepairModel
         var chars = CharChannel.Read(r);
         var codes = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int c = r.ReadInt32(); c > 0; c--) codes[r.ReadString()] = r.ReadString();
-        return new RepairModel(words, syl, lm, conf, chars, codes);
+        float[]? capital = null;
+        if (version >= 2)
+        {
+            capital = new float[n];
+            var bytes = r.ReadBytes(n * 4);
+            Buffer.BlockCopy(bytes, 0, capital, 0, bytes.Length);
+        }
+        return new RepairModel(words, syl, lm, conf, chars, codes, capital);
     }
 
     /// <summary>File name of the committed model inside <c>models/</c>.</summary>

@@ -48,7 +48,8 @@ public static partial class RepairTokenizer
             {
                 int s = i;
                 while (i < line.Length && char.IsWhiteSpace(line[i])) i++;
-                tokens.Add(new RepairToken(TokenKind.Gap, line[s..i]));
+                // A tab separates table cells: the language-model context ends there.
+                tokens.Add(new RepairToken(TokenKind.Gap, line[s..i], line.AsSpan(s, i - s).Contains('\t')));
                 continue;
             }
             if (MarkupTag().Match(line, i) is { Success: true } tag && tag.Index == i)
@@ -111,7 +112,7 @@ public static partial class RepairTokenizer
                     SplitWords(w[(amp + 1)..], tokens);
                     continue;
                 }
-                tokens.Add(new RepairToken(AllDigits(w) ? TokenKind.Number : TokenKind.Word, w));
+                tokens.Add(new RepairToken(AllDigits(w) || IsRoman(w) ? TokenKind.Number : TokenKind.Word, w));
             }
             else
             {
@@ -119,6 +120,14 @@ public static partial class RepairTokenizer
                 AddGap(core[s..i], tokens);
             }
         }
+    }
+
+    /// <summary>A Roman numeral of two or more letters (<c>II</c>, <c>IV</c>, <c>XII</c>): a number ("quý III"), never a syllable.</summary>
+    private static bool IsRoman(string w)
+    {
+        if (w.Length < 2 || w.Length > 5) return false;
+        foreach (var c in w) if (c is not ('I' or 'V' or 'X')) return false;
+        return true;
     }
 
     private static bool AllDigits(string w)

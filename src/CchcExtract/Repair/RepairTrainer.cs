@@ -4,9 +4,11 @@ namespace CchcExtract.Repair;
 
 /// <summary>Inputs of <see cref="RepairTrainer.Train"/>.</summary>
 /// <param name="CorpusFiles">Clean Vietnamese text files (law corpus, clean plans) for the LM and inventory.</param>
-/// <param name="GenreFiles">Clean plans, weighted up in the LM (same genre as the documents to repair).</param>
+/// <param name="GenreFiles">Clean plans (seeds 000, 001 and our own corpus/samples, corpus/heldout), weighted up in the LM (same genre as the documents to repair).</param>
 /// <param name="PairDirs">Folders of <c>*.src.txt</c>/<c>*.ocr.txt</c> pairs made by <c>scripts/repair/render_ocr.py</c>.</param>
 /// <param name="HunspellDic">Path of <c>vi_VN.dic</c>, or null.</param>
+/// <param name="GenreWeight">How many times each genre file counts in the LM.</param>
+/// <param name="MinTrigramCount">Trigrams seen fewer times are dropped.</param>
 public sealed record RepairTrainingInput(IReadOnlyList<string> CorpusFiles, IReadOnlyList<string> GenreFiles,
     IReadOnlyList<string> PairDirs, string? HunspellDic, int GenreWeight = 5, int MinTrigramCount = 2);
 
@@ -88,6 +90,7 @@ public static class RepairTrainer
             lmb.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sent), weight);
         }
         var lm = lmb.Build(input.MinTrigramCount);
+        var capital = CapitalShares(tokenized, ids, words.Count);
         log.WriteLine($"lm: {lm.VocabularySize} words, {lm.BigramCount} bigrams, {lm.TrigramCount} trigrams");
 
         // 5. Code parts whose proper spelling has letters an ASCII OCR cannot produce (QĐ, HĐND).
@@ -103,7 +106,44 @@ public static class RepairTrainer
         // 6. OCR channel from aligned pairs.
         var (confusions, chars, aligned) = LearnChannel(input.PairDirs, ids, isSyl);
         log.WriteLine($"channel: {aligned} aligned syllables, {confusions.Count} OCR token types, {chars.EntryCount} char edits");
-        return new RepairModel(words.ToArray(), isSyl, lm, confusions, chars, codeParts);
+        return new RepairModel(words.ToArray(), isSyl, lm, confusions, chars, codeParts, capital);
+    }
+
+    /// <summary>
+    /// For each word id, log of the (smoothed) share of its occurrences inside a sentence — not first in
+    /// the line nor after a full stop — written with an initial capital: high for name syllables
+    /// (<c>Định</c> in <c>Tân Định</c>), very low for common words (<c>định</c> in <c>quy định</c>).
+    /// </summary>
+    private static float[] CapitalShares(List<(List<RepairToken> Tokens, int Weight)> tokenized, Dictionary<string, int> ids, int n)
+    {
+        var cap = new double[n];
+        var all = new double[n];
+        foreach (var (toks, weight) in tokenized)
+        {
+            bool sentenceStart = true;
+            foreach (var t in toks)
+            {
+                if (t.Kind == TokenKind.Gap)
+                {
+                    if (NoisyChannelRepairer.SentenceBreak(t.Text)) sentenceStart = true;
+                    continue;
+                }
+                if (t.Kind == TokenKind.Word && !sentenceStart && !RepairTokenizer.HasDigit(t.Text)
+                    && ids.TryGetValue(RepairTokenizer.SyllableKey(t.Text), out var id))
+                {
+                    int pattern = RepairTokenizer.CasePattern(t.Text);
+                    if (pattern != 2)
+                    {
+                        all[id] += weight;
+                        if (pattern == 1) cap[id] += weight;
+                    }
+                }
+                sentenceStart = false;
+            }
+        }
+        var result = new float[n];
+        for (int i = 0; i < n; i++) result[i] = (float)Math.Log((cap[i] + 0.1) / (all[i] + 1.0));
+        return result;
     }
 
     private static void CountCode(Dictionary<string, Dictionary<string, int>> d, string surface)

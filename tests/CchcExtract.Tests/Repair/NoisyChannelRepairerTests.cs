@@ -82,6 +82,55 @@ public class NoisyChannelRepairerTests
             .ShouldBe("Tuyên truyền qua Zalo, Facebook, website và email của xã; hỗ trợ online, Internet");
     }
 
+    [Fact]
+    public void RepairDocument_StrippedPlan_LoneConsonantsKeptAndHeadingNameFollowsText()
+    {
+        string[] lines =
+        [
+            "UY BAN NHAN DAN PHUONG THACH HA",
+            "Uy ban nhan dan phuong Thach Ha ban hanh ke hoach cai cach hanh chinh nam 2026.",
+            "Noi nhan:",
+            "- UBND Thanh pho (b/c);",
+            "- Luu: VT, x.",
+        ];
+        var r = R.RepairDocument(lines);
+        r[1].Text.ShouldBe("Ủy ban nhân dân phường Thạch Hà ban hành kế hoạch cải cách hành chính năm 2026.");
+        // The heading alone reads "THÁCH HẠ"; the document's own reading of the name wins.
+        R.Repair(lines[0], RepairMode.Stripped).Text.ShouldNotBe("ỦY BAN NHÂN DÂN PHƯỜNG THẠCH HÀ");
+        r[0].Text.ShouldBe("ỦY BAN NHÂN DÂN PHƯỜNG THẠCH HÀ");
+        r[3].Text.ShouldBe("- UBND Thành phố (b/c);");
+        r[4].Text.ShouldBe("- Lưu: VT, x.");
+    }
+
+    [Fact]
+    public void RepairDocument_StrippedTableRows_CellsDecodedApart()
+    {
+        string[] lines =
+        [
+            "Ke hoach cai cach hanh chinh cua phuong nam 2026",
+            "1\tRa soat thu tuc hanh chinh\tVan phong HDND va UBND phuong\tPhong Van hoa - Xa hoi\tTrong thang 3/2026",
+        ];
+        R.RepairDocument(lines)[1].Text
+            .ShouldBe("1\tRà soát thủ tục hành chính\tVăn phòng HĐND và UBND phường\tPhòng Văn hóa - Xã hội\tTrong tháng 3/2026");
+    }
+
+    [Fact]
+    public void CapitalShare_NameSyllableVersusCommonWord_NameHigher()
+    {
+        var m = R.Model;
+        m.CapitalShare[m.IdOf("tân")].ShouldBeGreaterThan(m.CapitalShare[m.IdOf("tán")]);
+        m.CapitalShare[m.IdOf("hà")].ShouldBeGreaterThan(m.CapitalShare[m.IdOf("hạ")]);
+        m.CapitalShare[m.IdOf("của")].ShouldBeLessThan(-3);
+    }
+
+    [SharedFact]
+    public void RepairDocument_StrippedPlansNeverTrainedOn_AtLeast985Percent()
+    {
+        var files = new[] { "blind", "blind2" }.SelectMany(d => Directory.GetFiles(Shared.Corpus(d), "*.txt")).Order().ToList();
+        files.Count.ShouldBeGreaterThanOrEqualTo(10);
+        RepairEvaluator.Stripped(R, files).Value.ShouldBeGreaterThanOrEqualTo(0.985);
+    }
+
     [Theory]
     [InlineData("Ra soat thu tuc hanh chinh cua xa", RepairMode.Stripped)]
     [InlineData("Thyc hién ra soat thi tuc hanh chinh ctia x4", RepairMode.Ocr)]

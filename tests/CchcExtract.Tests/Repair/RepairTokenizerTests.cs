@@ -36,6 +36,22 @@ public class RepairTokenizerTests
         t.Where(x => x.Text == " ").ShouldAllBe(x => !x.Boundary);
     }
 
+    [Fact]
+    public void Tokenize_RomanNumeral_Number()
+    {
+        var t = RepairTokenizer.Tokenize("quy III nam 2026, Phan IV");
+        t.Where(x => x.Kind == TokenKind.Number).Select(x => x.Text).ShouldBe(["III", "2026", "IV"]);
+        t.Where(x => x.Kind == TokenKind.Word).Select(x => x.Text).ShouldBe(["quy", "nam", "Phan"]);
+    }
+
+    [Fact]
+    public void Tokenize_TableCellTab_MarksContextBoundary()
+    {
+        var t = RepairTokenizer.Tokenize("UBND phuong\tPhong Van hoa");
+        t.Single(x => x.Text == "\t").Boundary.ShouldBeTrue();
+        t.Where(x => x.Text == " ").ShouldAllBe(x => !x.Boundary);
+    }
+
     [Theory]
     [InlineData("hoach", 0, "hoạch", "hoạch")]
     [InlineData("Ke", 1, "kế", "Kế")]
