@@ -41,7 +41,9 @@ public static partial class TableAssembler
         var rows = new List<(TableRowKind Kind, string[] Cells, SourceLine Line)>();
         bool afterBreak = false;
 
-        foreach (var line in lines.Skip(lines.ToList().IndexOf(first) + 1))
+        int firstIndex = 0;
+        while (!ReferenceEquals(lines[firstIndex], first)) firstIndex++;
+        foreach (var line in lines.Skip(firstIndex + 1))
         {
             if (string.IsNullOrWhiteSpace(line.Text)) { afterBreak = true; continue; }
             var rawCells = SplitCells(line.Text);
@@ -63,28 +65,10 @@ public static partial class TableAssembler
                     afterBreak = false;
                     continue;
                 }
-                if (columns.IsMultiLevel && afterBreak && number.Length == 0)
+                if (columns.IsMultiLevel && afterBreak && number.Length == 0 && ContinueCutOffRow(prev.Cells, cells, columns))
                 {
-                    var continued = Enumerable.Range(0, n).Where(k => k != columns.Number && StartsLower(cells[k])).ToList();
-                    int act = columns.Activity;
-                    bool freshActivity = cells[act].Length > 0 && !StartsLower(cells[act]);
-                    if (continued.Count > 0)
-                    {
-                        // Only columns left of a fresh activity (or all, when none) continue the row above.
-                        var cont = freshActivity ? continued.Where(k => k < act).ToList() : continued;
-                        AppendCells(prev.Cells, cells, cont);
-                        foreach (var k in cont) cells[k] = "";
-                        if (!freshActivity && cells.All(c => c.Length == 0)) { afterBreak = false; continue; }
-                        if (!freshActivity)
-                        {
-                            // Remaining non-lower-case cells of a continuation row still belong to the row above
-                            // when the row above left them empty (a cut-off row).
-                            var rest = Enumerable.Range(0, n).Where(k => cells[k].Length > 0 && prev.Cells[k].Length == 0).ToList();
-                            AppendCells(prev.Cells, cells, rest);
-                            foreach (var k in rest) cells[k] = "";
-                            if (cells.All(c => c.Length == 0)) { afterBreak = false; continue; }
-                        }
-                    }
+                    afterBreak = false;
+                    continue;
                 }
             }
             afterBreak = false;
@@ -96,6 +80,30 @@ public static partial class TableAssembler
         return new AppendixTable(columns,
             rows.Select(r => new TableRow(r.Kind, r.Cells, new SourceRef(file, r.Line.Number, r.Line.Page, r.Line.Box))).ToList(),
             new SourceRef(file, first.Number, first.Page));
+    }
+
+    /// <summary>
+    /// The first row after a page break in a multi-level table: cells starting in lower case continue
+    /// the cut-off cells of the row above (only those left of a fresh activity, when the row starts
+    /// one); without a fresh activity, cells the row above left empty are filled too. The consumed
+    /// cells are emptied; true when nothing is left of the row.
+    /// </summary>
+    private static bool ContinueCutOffRow(string[] above, string[] cells, TableColumns columns)
+    {
+        int n = cells.Length, act = columns.Activity;
+        var continued = Enumerable.Range(0, n).Where(k => k != columns.Number && StartsLower(cells[k])).ToList();
+        if (continued.Count == 0) return false;
+        bool freshActivity = cells[act].Length > 0 && !StartsLower(cells[act]);
+        var cont = freshActivity ? continued.Where(k => k < act).ToList() : continued;
+        AppendCells(above, cells, cont);
+        foreach (var k in cont) cells[k] = "";
+        if (!freshActivity)
+        {
+            var rest = Enumerable.Range(0, n).Where(k => cells[k].Length > 0 && above[k].Length == 0).ToList();
+            AppendCells(above, cells, rest);
+            foreach (var k in rest) cells[k] = "";
+        }
+        return cells.All(c => c.Length == 0);
     }
 
     /// <summary>
