@@ -19,7 +19,7 @@ public static class Segmenter
     /// <summary>Segments <paramref name="doc"/>.</summary>
     public static SegmentedDocument Segment(TextDocument doc)
     {
-        var lines = doc.Lines;
+        var lines = PipeTables.ToTabs(doc.Lines);
         var header = new List<SourceLine>();
         var trailer = new List<SourceLine>();
         var items = new List<OutlineItem>();
@@ -30,7 +30,6 @@ public static class Segmenter
         OutlineItem? last = null;
         var pendingText = new Dictionary<OutlineItem, string>(ReferenceEqualityComparer.Instance);
 
-        lines = PipeTables.ToTabs(lines);
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
