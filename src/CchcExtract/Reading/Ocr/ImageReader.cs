@@ -18,15 +18,15 @@ public sealed class ImageReader : IDocumentReader
     {
         var bytes = ReaderFiles.ReadChecked(path, MaxBytes);
         using var tmp = new ExternalTool.TempDir();
-        // Split into single-page greyscale PNGs (also validates the image); pages smaller than ~300 dpi A4
+        // Split into single-page greyscale PGMs (uncompressed: fast to write and read) (also validates the image); pages smaller than ~300 dpi A4
         // (longest side under 3500 px) are enlarged, which Tesseract needs for small glyphs such as "I" or "V".
-        var split = ExternalTool.Run(path, "convert", [path, "-colorspace", "Gray", "-resize", "3500x3500<", "-scene", "1", Path.Combine(tmp.Path, "page-%d.png")], TimeSpan.FromMinutes(2));
-        var images = Directory.GetFiles(tmp.Path, "page-*.png").OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f)[5..])).ToList();
+        var split = ExternalTool.Run(path, "convert", [path, "-colorspace", "Gray", "-resize", "3500x3500<", "-scene", "1", Path.Combine(tmp.Path, "page-%d.pgm")], TimeSpan.FromMinutes(2));
+        var images = Directory.GetFiles(tmp.Path, "page-*.pgm").OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f)[5..])).ToList();
         if (split.ExitCode != 0 || images.Count == 0)
             throw new DocumentReadException(path, $"corrupt or unreadable image ({split.StdErr.Split('\n').FirstOrDefault()?.Trim()})");
         var sizes = new PageSize[images.Count];
         var words = new List<PageWord>[images.Count];
-        Parallel.For(0, images.Count, new ParallelOptions { MaxDegreeOfParallelism = TesseractOcr.MaxParallel }, i =>
+        Parallel.For(0, images.Count, new ParallelOptions { MaxDegreeOfParallelism = TesseractOcr.MaxParallel + 1 }, i =>
         {
             var (size, ws) = TesseractOcr.Recognize(path, images[i], i + 1, tmp.Path);
             sizes[i] = size;

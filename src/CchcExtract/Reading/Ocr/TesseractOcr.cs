@@ -27,6 +27,10 @@ public static partial class TesseractOcr
     /// <summary>Straighten skewed word boxes after OCR.</summary>
     public static bool Deskew { get; set; } = true;
 
+    /// <summary>Lines whose mean word confidence (<see cref="Model.SourceLine.Confidence"/>) is below this are
+    /// doubtful OCR and should go through the repair stage.</summary>
+    public const double LowConfidence = 0.8;
+
     /// <summary>Mean word confidence below which orientation detection is tried.</summary>
     public const double RetryBelow = 0.6;
 
@@ -89,7 +93,7 @@ public static partial class TesseractOcr
             int rotate = DetectRotation(path, input);
             if (rotate != 0)
             {
-                var rotated = Path.Combine(workDir, $"p{page}-rot.png");
+                var rotated = Path.Combine(workDir, $"p{page}-rot.pgm");
                 Magick(path, input, rotated, ["-rotate", rotate.ToString(CultureInfo.InvariantCulture), "+repage"]);
                 var (size2, words2) = Run(path, rotated, page);
                 if (words2.Count > 0 && MeanConfidence(words2) > MeanConfidence(words)) return (size2, words2);
