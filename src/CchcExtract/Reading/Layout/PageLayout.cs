@@ -47,6 +47,7 @@ public static partial class PageLayout
             if (output.Count > 0) output.Add(new LayoutLine("", page.Page, null, 1));
             LayoutPage(page, lines, output, engineParagraphs, ref lastBounds);
         }
+        if (engineParagraphs) RepairNumberColumn(output);
         return output;
     }
 
@@ -283,12 +284,72 @@ public static partial class PageLayout
         return bounds;
     }
 
+    [GeneratedRegex(@"^[IVX]{1,5}$")]
+    private static partial Regex Roman();
+
+    /// <summary>
+    /// OCR misses or misreads row numbers (a rule touching "7", "II" read as "H"). Using the sequence:
+    /// an empty number cell between rows n and n+2 whose task cell starts with a capital (a new task, not a
+    /// continuation) becomes n+1; a group row (only its title cell filled) whose number is not a Roman numeral
+    /// gets the Roman numeral after the previous group's. (A group row with no number at all is left alone:
+    /// it cannot be told from a continued cell that starts with a proper noun.)
+    /// </summary>
+    private static void RepairNumberColumn(List<LayoutLine> output)
+    {
+        var rows = output.Select((l, i) => (l, i)).Where(x => x.l.Text.Contains('\t')).ToList();
+        int lastRoman = 0;
+        for (int k = 0; k < rows.Count; k++)
+        {
+            var cells = rows[k].l.Text.Split('\t');
+            if (cells.Length < 3) continue;
+            string Set(string v) { cells[0] = v; return string.Join('\t', cells); }
+            bool group = cells[1].Length > 0 && cells.Skip(2).All(c => c.Length == 0);
+            if (Roman().IsMatch(cells[0])) { lastRoman = RomanValue(cells[0]); continue; }
+            bool misread = cells[0].Length is > 0 and <= 4 && !cells[0].Any(char.IsDigit) && lastRoman > 0;
+            if (group && misread)
+            {
+                lastRoman++;
+                output[rows[k].i] = rows[k].l with { Text = Set(ToRoman(lastRoman)) };
+                continue;
+            }
+            if (cells[0].Length == 0 && cells[1].Length > 0 && char.IsUpper(cells[1][0]) && cells.Skip(2).Count(c => c.Length > 0) >= 2
+                && k > 0 && k + 1 < rows.Count)
+            {
+                int? prev = Number(rows[k - 1].l.Text), next = null;
+                for (int j = k + 1; j < rows.Count && j <= k + 3 && next is null; j++) next = Number(rows[j].l.Text);
+                if (prev is { } a && next is { } b && b == a + 2) output[rows[k].i] = rows[k].l with { Text = Set((a + 1).ToString()) };
+            }
+        }
+    }
+
+    private static int? Number(string row) => int.TryParse(row.Split('\t')[0], out var n) ? n : null;
+
+    private static int RomanValue(string r)
+    {
+        int total = 0;
+        for (int i = 0; i < r.Length; i++)
+        {
+            int v = r[i] switch { 'I' => 1, 'V' => 5, _ => 10 };
+            int next = i + 1 < r.Length ? r[i + 1] switch { 'I' => 1, 'V' => 5, _ => 10 } : 0;
+            total += v < next ? -v : v;
+        }
+        return total;
+    }
+
+    private static string ToRoman(int n)
+    {
+        var sb = new StringBuilder();
+        foreach (var (v, t) in new[] { (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I") }) while (n >= v) { sb.Append(t); n -= v; }
+        return sb.ToString();
+    }
+
     [GeneratedRegex(@"^[\[\(|lI!]{1,2}(?<n>\d{1,3}(\.\d{1,2})?)[\]|!]?$|^(?<n>\d{1,3}(\.\d{1,2})?)[\]|lI!]$")]
     private static partial Regex RuleStuckToNumber();
 
     /// <summary>OCR reads a table rule touching a row number as a letter or bracket ("I1", "[18", "19|"): keep the number.</summary>
     private static string CleanNumberCell(string cell)
     {
+        if (cell.Length is >= 2 and <= 4 && cell[^1] == '.' && cell[..^1].All(char.IsDigit)) return cell[..^1];
         var m = RuleStuckToNumber().Match(cell);
         return m.Success ? m.Groups["n"].Value : cell;
     }
