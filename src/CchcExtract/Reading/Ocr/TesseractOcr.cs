@@ -134,7 +134,7 @@ public static partial class TesseractOcr
     {
         var input = image;
         var (size, words, skipped) = Run(path, input, page);
-        if (words.Count < 5 || MeanConfidence(words) < RetryBelow)
+        if (words.Count < 5 || MeanConfidence(words) < RetryBelow || LooksSideways(words))
         {
             int rotate = DetectRotation(path, input);
             if (rotate != 0)
@@ -146,6 +146,14 @@ public static partial class TesseractOcr
             }
         }
         return (size, words, skipped);
+    }
+
+    /// <summary>True when most longer words are taller than wide: the page is turned by 90 or 270 degrees
+    /// (Tesseract still reads such pages word by word with fair confidence, so confidence alone misses it).</summary>
+    public static bool LooksSideways(IReadOnlyCollection<PageWord> words)
+    {
+        var longer = words.Where(w => w.Text.Length >= 3).ToList();
+        return longer.Count >= 5 && longer.Count(w => w.Bottom - w.Top > w.Right - w.Left) > longer.Count / 2;
     }
 
     /// <summary>Mean confidence of words, 0 when none.</summary>
