@@ -56,20 +56,21 @@ public class SeedRenderingTests(ITestOutputHelper output)
         Report(seed, doc, 0.95, 0.95);
     }
 
-    /// <summary>Seed 000 printed, scanned at 200 dpi with skew and noise (a multi-page TIFF), and OCR'd.</summary>
-    [SharedFact]
-    public void ScannedTiff_RenderedSeed000_CellsAgree()
+    /// <summary>A seed printed, scanned at 200 dpi with skew and noise (a multi-page TIFF), and OCR'd.</summary>
+    [SharedTheory]
+    [InlineData("000")] // 84.8%. Seed 001 (8 narrow columns, most rows without a number) measured 17.1%: not yet usable
+    public void ScannedTiff_RenderedSeed_CellsAgree(string seed)
     {
         using var tmp = new ExternalTool.TempDir();
-        var pdf = RenderPdf("000", tmp);
+        var pdf = RenderPdf(seed, tmp);
         ExternalTool.Run(pdf, "pdftoppm", ["-r", "200", "-gray", pdf, Path.Combine(tmp.Path, "pg")], TimeSpan.FromMinutes(2));
         var pages = Directory.GetFiles(tmp.Path, "pg-*.pgm").Order().ToList();
         var tif = Path.Combine(tmp.Path, "scan.tif");
         ExternalTool.Run(pdf, "convert", ["-seed", "7", .. pages, "-background", "white", "-rotate", "0.9", "+repage", "-attenuate", "0.4", "+noise", "Gaussian", "-compress", "LZW", tif], TimeSpan.FromMinutes(5));
         var doc = new CchcExtract.Reading.Ocr.ImageReader().Read(tif);
         doc.Lines.Select(l => l.Page).Max().ShouldBe(pages.Count);
-        // Measured 84.8%: OCR misses or misreads some row numbers, which merges rows.
-        Report("000", doc, 0.8, 0.8);
+        // OCR misses or misreads some row numbers, which merges rows (figures in the lead report).
+        Report(seed, doc, 0.8, 0.8);
     }
 
     private void Report(string seed, CchcExtract.Model.TextDocument doc, double minCells, double minParagraphs)
