@@ -17,7 +17,7 @@ for src in "$out"/*.src.txt; do
   i=0
   for png in "$tmp"/p-*.png; do
     i=$((i+1)); angle=$([ $((i % 2)) = 0 ] && echo -0.8 || echo 1.1)
-    convert "$png" -background white -rotate "$angle" +repage -attenuate 0.4 +noise Gaussian -blur 0x0.4 -depth 8 -quality 60 "$tmp/s-$i.jpg"
+    convert -seed 7 "$png" -background white -rotate "$angle" +repage -attenuate 0.4 +noise Gaussian -blur 0x0.4 -depth 8 -quality 60 "$tmp/s-$i.jpg"
   done
   dotnet run scripts/make-fixtures.cs --jpeg-pdf "$out/$name.scan.pdf" 200 $(ls "$tmp"/s-*.jpg | sort -V)
   cp "$tmp/s-3.jpg" "$out/$name.page3.jpg"

@@ -17,7 +17,7 @@ for seed in ../shared/seeds/*.txt; do
     i=0
     for png in $(ls "$tmp"/p-*.png | sort -V); do
       i=$((i+1)); angle=$([ $((i % 2)) = 0 ] && echo -0.8 || echo 1.1)
-      convert "$png" -background white -rotate "$angle" +repage -attenuate 0.4 +noise Gaussian -blur 0x0.4 -depth 8 -quality 60 "$tmp/s-$(printf %03d $i).jpg"
+      convert -seed 7 "$png" -background white -rotate "$angle" +repage -attenuate 0.4 +noise Gaussian -blur 0x0.4 -depth 8 -quality 60 "$tmp/s-$(printf %03d $i).jpg"
     done
     dotnet run scripts/make-fixtures.cs --jpeg-pdf "$out/$name.scan.pdf" 200 $(ls "$tmp"/s-*.jpg | sort) 2>/dev/null
     rm -rf "$tmp"

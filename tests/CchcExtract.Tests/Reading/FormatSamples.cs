@@ -18,8 +18,10 @@ public static class FormatSamples
     public static double CellAgreement(IEnumerable<string> expected, IEnumerable<string> actual)
     {
         // Both sides as logical rows: continuation rows (empty first cell) joined into the row before.
-        var exp = JoinContinuations(expected.Where(l => l.Contains('\t')).Select(l => l.Split('\t')));
-        var act = JoinContinuations(actual.Where(l => l.Contains('\t')).Select(l => l.Split('\t')));
+        var expRows = expected.Where(l => l.Contains('\t')).Select(l => l.Split('\t')).ToList();
+        var header = expRows.Count > 0 ? Norm(string.Join('\t', expRows[0])) : null;
+        var exp = JoinContinuations(expRows, header);
+        var act = JoinContinuations(actual.Where(l => l.Contains('\t')).Select(l => l.Split('\t')), header);
         int total = 0, same = 0, j = 0;
         foreach (var row in exp)
         {
@@ -31,7 +33,8 @@ public static class FormatSamples
                 int score = Enumerable.Range(0, Math.Min(row.Length, act[k].Length)).Count(c => Norm(act[k][c]) == Norm(row[c]) && row[c].Length > 0);
                 if (score > bestScore) { bestScore = score; bestK = k; }
             }
-            if (bestK >= 0) { match = act[bestK]; j = bestK + 1; }
+            // A weak match (one shared agency cell) must not pull the alignment ahead: need half the row's cells.
+            if (bestK >= 0 && bestScore >= Math.Max(1, (row.Count(c => c.Length > 0) + 1) / 2)) { match = act[bestK]; j = bestK + 1; }
             for (int c = 0; c < row.Length; c++)
             {
                 total++;
@@ -42,16 +45,18 @@ public static class FormatSamples
     }
 
     /// <summary>Joins continuation rows (empty first cell) into the row before, cell by cell, as segmentation does.</summary>
-    public static List<string[]> JoinContinuations(IEnumerable<string[]> rows)
+    public static List<string[]> JoinContinuations(IEnumerable<string[]> rows, string? header = null)
     {
         var result = new List<string[]>();
-        string? header = null;
+        bool first = true;
         foreach (var r in rows)
         {
-            // A header row repeated on a later page is skipped, so that a row continued across the page still joins.
-            var key = string.Join('\t', r);
-            if (header is null) header = key;
-            else if (key == header) continue;
+            // The header row (the expected table's first row) repeated on a later page is skipped, so that a
+            // row continued across the page still joins.
+            var key = Norm(string.Join('\t', r));
+            header ??= key;
+            if (!first && key == header) continue;
+            first = false;
             if (result.Count > 0 && r[0].Trim().Length == 0 && r.Length == result[^1].Length)
             {
                 var prev = result[^1];

@@ -39,13 +39,15 @@ public static partial class PageLayout
         var linesByPage = pages.ToDictionary(p => p.Page, p => GroupLines(byPage.GetValueOrDefault(p.Page) ?? []));
         RemoveHeadersAndFooters(pages, linesByPage);
         var output = new List<LayoutLine>();
+        List<double>? lastBounds = null; // columns of the last table, for a table continued on the next page
         foreach (var page in pages)
         {
             var lines = linesByPage[page.Page];
             if (lines.Count == 0) continue;
             if (output.Count > 0) output.Add(new LayoutLine("", page.Page, null, 1));
-            LayoutPage(page, lines, output, engineParagraphs);
+            LayoutPage(page, lines, output, engineParagraphs, ref lastBounds);
         }
+        if (engineParagraphs) RepairNumberColumn(output);
         return output;
     }
 
@@ -104,9 +106,35 @@ public static partial class PageLayout
                 (PageNumber().IsMatch(l.Text) || pagesWithText >= 2 && counts[Key(l.Text)] >= Math.Max(2, (pagesWithText + 1) / 2)));
     }
 
+    /// <summary>A table found on a page: its extent, where its first column ends (null when only one column
+    /// was found), how many physical lines it has and how many of them have nothing in the first column.</summary>
+    public sealed record TableRegion(int Page, double Left, double Top, double Right, double Bottom, double? FirstColumnEnd, int Lines, int EmptyFirstColumn);
+
+    /// <summary>The tables on one page's words, found as <see cref="Build"/> finds them.</summary>
+    public static List<TableRegion> FindTables(PageSize page, IReadOnlyList<PageWord> words)
+    {
+        var result = new List<TableRegion>();
+        var lines = GroupLines(words.Where(w => w.Text.Trim().Length > 0).ToList());
+        if (lines.Count == 0) return result;
+        double textWidth = Math.Max(1, lines.Max(l => l.Right) - lines.Min(l => l.Left));
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Segments.Count < 3) continue;
+            int end = TableEnd(lines, i, textWidth);
+            if (end - i < 2) continue;
+            var region = lines.GetRange(i, end - i);
+            var bounds = ColumnBounds(region);
+            double? first = bounds.Count > 0 ? bounds[0] : null;
+            int empty = first is { } f ? region.Count(l => l.Words.All(w => w.Left >= f)) : region.Count;
+            result.Add(new TableRegion(page.Page, region.Min(l => l.Left), region.Min(l => l.Top), region.Max(l => l.Right), region.Max(l => l.Bottom), first, region.Count, empty));
+            i = end - 1;
+        }
+        return result;
+    }
+
     private static bool InMargin(PhysLine l, PageSize p) => l.Bottom < p.Height * 0.1 || l.Top > p.Height * 0.9;
 
-    private static void LayoutPage(PageSize page, List<PhysLine> lines, List<LayoutLine> output, bool engineParagraphs)
+    private static void LayoutPage(PageSize page, List<PhysLine> lines, List<LayoutLine> output, bool engineParagraphs, ref List<double>? lastBounds)
     {
         double textLeft = lines.Min(l => l.Left), textRight = lines.Max(l => l.Right);
         double textWidth = Math.Max(1, textRight - textLeft);
@@ -128,7 +156,10 @@ public static partial class PageLayout
                 {
                     FlushPara();
                     if (output.Count > 0 && output[^1].Text.Length > 0) output.Add(new LayoutLine("", page.Page, null, 1));
-                    EmitTable(lines.GetRange(i, end - i), output, engineParagraphs);
+                    // A table at the top of a page continues the previous page's table: when its own first line shows
+                    // fewer columns (a header cell or number the OCR missed), keep the previous columns.
+                    var inherited = i == 0 && lastBounds is not null ? lastBounds : null;
+                    lastBounds = EmitTable(lines.GetRange(i, end - i), output, engineParagraphs, inherited);
                     output.Add(new LayoutLine("", page.Page, null, 1));
                     i = end;
                     continue;
@@ -188,9 +219,10 @@ public static partial class PageLayout
         return end;
     }
 
-    private static void EmitTable(List<PhysLine> lines, List<LayoutLine> output, bool engineParagraphs)
+    private static List<double> EmitTable(List<PhysLine> lines, List<LayoutLine> output, bool engineParagraphs, List<double>? inherited)
     {
         var bounds = ColumnBounds(lines);
+        if (inherited is not null && bounds.Count < inherited.Count) bounds = inherited;
         int cols = bounds.Count + 1;
         int Col(PageWord w)
         {
@@ -244,10 +276,82 @@ public static partial class PageLayout
                 }
                 if (cur.Length > 0) paras.Add(cur.ToString());
                 cells[c] = ReaderFiles.JoinCell(paras);
+                if (c == 0 && engineParagraphs) cells[c] = CleanNumberCell(cells[c]);
             }
             var words = row.SelectMany(l => l.Words).ToList();
             output.Add(ToLine(words, string.Join('\t', cells)));
         }
+        return bounds;
+    }
+
+    [GeneratedRegex(@"^[IVX]{1,5}$")]
+    private static partial Regex Roman();
+
+    /// <summary>
+    /// OCR misses or misreads row numbers (a rule touching "7", "II" read as "H"). Using the sequence:
+    /// an empty number cell between rows n and n+2 whose task cell starts with a capital (a new task, not a
+    /// continuation) becomes n+1; a group row (only its title cell filled) whose number is not a Roman numeral
+    /// gets the Roman numeral after the previous group's. (A group row with no number at all is left alone:
+    /// it cannot be told from a continued cell that starts with a proper noun.)
+    /// </summary>
+    private static void RepairNumberColumn(List<LayoutLine> output)
+    {
+        var rows = output.Select((l, i) => (l, i)).Where(x => x.l.Text.Contains('\t')).ToList();
+        int lastRoman = 0;
+        for (int k = 0; k < rows.Count; k++)
+        {
+            var cells = rows[k].l.Text.Split('\t');
+            if (cells.Length < 3) continue;
+            string Set(string v) { cells[0] = v; return string.Join('\t', cells); }
+            bool group = cells[1].Length > 0 && cells.Skip(2).All(c => c.Length == 0);
+            if (Roman().IsMatch(cells[0])) { lastRoman = RomanValue(cells[0]); continue; }
+            bool misread = cells[0].Length is > 0 and <= 4 && !cells[0].Any(char.IsDigit) && lastRoman > 0;
+            if (group && misread)
+            {
+                lastRoman++;
+                output[rows[k].i] = rows[k].l with { Text = Set(ToRoman(lastRoman)) };
+                continue;
+            }
+            if (cells[0].Length == 0 && cells[1].Length > 0 && char.IsUpper(cells[1][0]) && cells.Skip(2).Count(c => c.Length > 0) >= 2
+                && k > 0 && k + 1 < rows.Count)
+            {
+                int? prev = Number(rows[k - 1].l.Text), next = null;
+                for (int j = k + 1; j < rows.Count && j <= k + 3 && next is null; j++) next = Number(rows[j].l.Text);
+                if (prev is { } a && next is { } b && b == a + 2) output[rows[k].i] = rows[k].l with { Text = Set((a + 1).ToString()) };
+            }
+        }
+    }
+
+    private static int? Number(string row) => int.TryParse(row.Split('\t')[0], out var n) ? n : null;
+
+    private static int RomanValue(string r)
+    {
+        int total = 0;
+        for (int i = 0; i < r.Length; i++)
+        {
+            int v = r[i] switch { 'I' => 1, 'V' => 5, _ => 10 };
+            int next = i + 1 < r.Length ? r[i + 1] switch { 'I' => 1, 'V' => 5, _ => 10 } : 0;
+            total += v < next ? -v : v;
+        }
+        return total;
+    }
+
+    private static string ToRoman(int n)
+    {
+        var sb = new StringBuilder();
+        foreach (var (v, t) in new[] { (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I") }) while (n >= v) { sb.Append(t); n -= v; }
+        return sb.ToString();
+    }
+
+    [GeneratedRegex(@"^[\[\(|lI!]{1,2}(?<n>\d{1,3}(\.\d{1,2})?)[\]|!]?$|^(?<n>\d{1,3}(\.\d{1,2})?)[\]|lI!]$")]
+    private static partial Regex RuleStuckToNumber();
+
+    /// <summary>OCR reads a table rule touching a row number as a letter or bracket ("I1", "[18", "19|"): keep the number.</summary>
+    private static string CleanNumberCell(string cell)
+    {
+        if (cell.Length is >= 2 and <= 4 && cell[^1] == '.' && cell[..^1].All(char.IsDigit)) return cell[..^1];
+        var m = RuleStuckToNumber().Match(cell);
+        return m.Success ? m.Groups["n"].Value : cell;
     }
 
     private static bool IsNumberLike(string s) => Regex.IsMatch(s, @"^([0-9]{1,3}|[IVXLC]{1,5}|[a-zđ])[.)]?$");

@@ -9,6 +9,20 @@ namespace CchcExtract.Reading.Layout;
 /// </summary>
 public static class WordTsv
 {
+    /// <summary>Boxes of level-5 rows without text: regions Tesseract's layout analysis kept but could not read.</summary>
+    public static List<PageWord> ParseEmpty(string tsv)
+    {
+        var boxes = new List<PageWord>();
+        foreach (var raw in tsv.Split('\n'))
+        {
+            var f = raw.TrimEnd('\r').Split('\t');
+            if (f.Length < 12 || f[0] != "5" || f[11].Trim().Length > 0) continue;
+            double D(int i) => double.Parse(f[i], NumberStyles.Float, CultureInfo.InvariantCulture);
+            boxes.Add(new PageWord(0, D(6), D(7), D(6) + D(8), D(7) + D(9), "", 0));
+        }
+        return boxes;
+    }
+
     /// <summary>Pages and words; <paramref name="pageOffset"/> is added to page numbers (one image per call).</summary>
     public static (List<PageSize> Pages, List<PageWord> Words) Parse(string tsv, int pageOffset = 0)
     {

@@ -18,20 +18,34 @@ public sealed class ImageReader : IDocumentReader
     {
         var bytes = ReaderFiles.ReadChecked(path, MaxBytes);
         using var tmp = new ExternalTool.TempDir();
-        // Split into single-page greyscale PNGs (also validates the image); pages smaller than ~300 dpi A4
-        // (longest side under 3500 px) are enlarged, which Tesseract needs for small glyphs such as "I" or "V".
-        var split = ExternalTool.Run(path, "convert", [path, "-colorspace", "Gray", "-resize", "3500x3500<", "-scene", "1", Path.Combine(tmp.Path, "page-%d.png")], TimeSpan.FromMinutes(2));
-        var images = Directory.GetFiles(tmp.Path, "page-*.png").OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f)[5..])).ToList();
-        if (split.ExitCode != 0 || images.Count == 0)
-            throw new DocumentReadException(path, $"corrupt or unreadable image ({split.StdErr.Split('\n').FirstOrDefault()?.Trim()})");
-        var sizes = new PageSize[images.Count];
-        var words = new List<PageWord>[images.Count];
-        Parallel.For(0, images.Count, new ParallelOptions { MaxDegreeOfParallelism = TesseractOcr.MaxParallel }, i =>
+        // Count the frames (pages) without decoding them; also validates the file.
+        var probe = ExternalTool.Run(path, "identify", ["-ping", "-format", "%p\n", path], TimeSpan.FromMinutes(1));
+        int frames = probe.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (probe.ExitCode != 0 || frames == 0)
+            throw new DocumentReadException(path, $"corrupt or unreadable image ({probe.StdErr.Split('\n').FirstOrDefault()?.Trim()})");
+        var sizes = new PageSize[frames];
+        var words = new List<PageWord>[frames];
+        // One page at a time (a long multi-page TIFF decoded at once exhausts ImageMagick's pixel cache), as a
+        // greyscale PGM (uncompressed: fast to write and read); pages smaller than ~300 dpi A4 (longest side
+        // under 3500 px) are enlarged, which Tesseract needs for small glyphs such as "I" or "V".
+        try
         {
-            var (size, ws) = TesseractOcr.Recognize(path, images[i], i + 1, tmp.Path);
-            sizes[i] = size;
-            words[i] = ws;
-        });
+            Parallel.For(0, frames, new ParallelOptions { MaxDegreeOfParallelism = TesseractOcr.MaxParallel + 1 }, i =>
+            {
+                var page = Path.Combine(tmp.Path, $"page-{i + 1}.pgm");
+                var r = ExternalTool.Run(path, "convert", [$"{path}[{i}]", "-colorspace", "Gray", "-resize", "3500x3500<", page], TimeSpan.FromMinutes(2));
+                if (r.ExitCode != 0 || !File.Exists(page))
+                    throw new DocumentReadException(path, $"corrupt or unreadable image, page {i + 1} ({r.StdErr.Split('\n').FirstOrDefault()?.Trim()})");
+                var (size, ws) = TesseractOcr.Recognize(path, page, i + 1, tmp.Path);
+                sizes[i] = size;
+                words[i] = ws;
+                File.Delete(page);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<DocumentReadException>().FirstOrDefault() is { } first)
+        {
+            throw first; // one clear reason, as every reader promises
+        }
         var sink = new ReaderFiles.LineSink();
         foreach (var line in PageLayout.Build(sizes, words.SelectMany(w => w).ToList(), engineParagraphs: true))
         {

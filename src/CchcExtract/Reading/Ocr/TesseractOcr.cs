@@ -18,6 +18,10 @@ public static partial class TesseractOcr
 
     private static readonly SemaphoreSlim Slots = new(MaxParallel);
 
+    /// <summary>Resolution told to Tesseract (<c>--dpi</c>): pages are PGM files, which carry none, rendered or
+    /// enlarged to about 300 dpi. Without it Tesseract assumes 70 dpi and its layout analysis goes wrong.</summary>
+    public const int Dpi = 300;
+
     /// <summary>Language models passed to <c>-l</c>.</summary>
     public static string Languages { get; set; } = "vie";
 
@@ -27,6 +31,14 @@ public static partial class TesseractOcr
     /// <summary>Straighten skewed word boxes after OCR.</summary>
     public static bool Deskew { get; set; } = true;
 
+    /// <summary>Experimental, off: re-read table number columns Tesseract skipped (see <see cref="RereadNumberColumns"/>).
+    /// On the fixtures it recovered some numbers but also added border noise and split words, so it stays off.</summary>
+    public static bool RereadNumbers { get; set; }
+
+    /// <summary>Lines whose mean word confidence (<see cref="Model.SourceLine.Confidence"/>) is below this are
+    /// doubtful OCR and should go through the repair stage.</summary>
+    public const double LowConfidence = 0.8;
+
     /// <summary>Mean word confidence below which orientation detection is tried.</summary>
     public const double RetryBelow = 0.6;
 
@@ -35,8 +47,9 @@ public static partial class TesseractOcr
     /// and table-rule debris ("|", "_") is dropped.</summary>
     public static (PageSize Page, List<PageWord> Words) Recognize(string path, string image, int page, string workDir)
     {
-        var (size, words) = RecognizeUpright(path, image, page, workDir);
+        var (size, words, _) = RecognizeUpright(path, image, page, workDir);
         words = Clean(words);
+        if (RereadNumbers) words.AddRange(RereadNumberColumns(path, image, size, workDir, words));
         if (Deskew) words = Straighten(size, words);
         return (size, words);
     }
@@ -80,37 +93,83 @@ public static partial class TesseractOcr
         }).ToList();
     }
 
-    private static (PageSize Page, List<PageWord> Words) RecognizeUpright(string path, string image, int page, string workDir)
+    /// <summary>
+    /// Tesseract's layout analysis often drops a table's narrow number column (short numbers boxed between
+    /// rules) as non-text. When a table has nothing in its first column on many lines, or nothing at all in
+    /// the 6% of the page width to its left, that strip is re-read as one block (<c>--psm 6</c>): one small extra Tesseract run per such table.
+    /// Words found where nothing had been read are added.
+    /// </summary>
+    private static List<PageWord> RereadNumberColumns(string path, string image, PageSize size, string workDir, List<PageWord> words)
+    {
+        var added = new List<PageWord>();
+        if (size.Width <= 0) return added;
+        int n = 0;
+        foreach (var t in PageLayout.FindTables(size, words))
+        {
+            if (Environment.GetEnvironmentVariable("CCHC_DEBUG_LAYOUT") is not null) Console.Error.WriteLine($"ocr table p{size.Page}: {t}");
+            double x0, x1;
+            bool nothingLeft = !words.Any(o => o.Right < t.Left && o.Right > t.Left - 0.06 * size.Width && o.Bottom > t.Top && o.Top < t.Bottom);
+            if (t.EmptyFirstColumn >= Math.Max(2, 0.3 * t.Lines) && t.FirstColumnEnd is { } end)
+                (x0, x1) = (Math.Max(0, t.Left - 0.01 * size.Width), end); // number column seen but mostly unread
+            else if (nothingLeft && t.Left > 0.04 * size.Width)
+                (x0, x1) = (Math.Max(0, t.Left - 0.06 * size.Width), t.Left - 2); // no number column read at all
+            else continue;
+            if (Environment.GetEnvironmentVariable("CCHC_DEBUG_LAYOUT") is not null) Console.Error.WriteLine($"  reread strip x {x0:0}-{x1:0}");
+            if (x1 - x0 < 20) continue;
+            int x = (int)x0, w = (int)(x1 - x0), y = (int)Math.Max(0, t.Top - 10), h = (int)(t.Bottom - t.Top + 20);
+            var strip = Path.Combine(workDir, $"p{size.Page}-strip{n++}.pgm");
+            Magick(path, image, strip, ["-crop", $"{w}x{h}+{x}+{y}", "+repage"]);
+            var (_, found, _) = Run(path, strip, size.Page, psm: 6);
+            foreach (var f in Clean(found))
+            {
+                var moved = f with { Left = f.Left + x, Right = f.Right + x, Top = f.Top + y, Bottom = f.Bottom + y, LineKey = 900_000_000 + n * 1000 + f.LineKey % 1000 };
+                if (!words.Any(o => o.Left < moved.Right && moved.Left < o.Right && o.Top < moved.Bottom && moved.Top < o.Bottom)) added.Add(moved);
+            }
+            File.Delete(strip);
+        }
+        return added;
+    }
+
+    private static (PageSize Page, List<PageWord> Words, List<PageWord> Skipped) RecognizeUpright(string path, string image, int page, string workDir)
     {
         var input = image;
-        var (size, words) = Run(path, input, page);
-        if (words.Count < 5 || MeanConfidence(words) < RetryBelow)
+        var (size, words, skipped) = Run(path, input, page);
+        if (words.Count < 5 || MeanConfidence(words) < RetryBelow || LooksSideways(words))
         {
             int rotate = DetectRotation(path, input);
             if (rotate != 0)
             {
-                var rotated = Path.Combine(workDir, $"p{page}-rot.png");
+                var rotated = Path.Combine(workDir, $"p{page}-rot.pgm");
                 Magick(path, input, rotated, ["-rotate", rotate.ToString(CultureInfo.InvariantCulture), "+repage"]);
-                var (size2, words2) = Run(path, rotated, page);
-                if (words2.Count > 0 && MeanConfidence(words2) > MeanConfidence(words)) return (size2, words2);
+                var (size2, words2, skipped2) = Run(path, rotated, page);
+                if (words2.Count > 0 && MeanConfidence(words2) > MeanConfidence(words)) return (size2, words2, skipped2);
             }
         }
-        return (size, words);
+        return (size, words, skipped);
+    }
+
+    /// <summary>True when most longer words are taller than wide: the page is turned by 90 or 270 degrees
+    /// (Tesseract still reads such pages word by word with fair confidence, so confidence alone misses it).</summary>
+    public static bool LooksSideways(IReadOnlyCollection<PageWord> words)
+    {
+        var longer = words.Where(w => w.Text.Length >= 3).ToList();
+        return longer.Count >= 5 && longer.Count(w => w.Bottom - w.Top > w.Right - w.Left) > longer.Count / 2;
     }
 
     /// <summary>Mean confidence of words, 0 when none.</summary>
     public static double MeanConfidence(IReadOnlyCollection<PageWord> words) => words.Count == 0 ? 0 : words.Average(w => w.Confidence);
 
-    private static (PageSize, List<PageWord>) Run(string path, string image, int page)
+    private static (PageSize, List<PageWord>, List<PageWord>) Run(string path, string image, int page, int? psm = null)
     {
         Slots.Wait();
         try
         {
-            var r = ExternalTool.Run(path, "tesseract", [image, "stdout", "-l", Languages, "--psm", PageSegMode.ToString(CultureInfo.InvariantCulture), "tsv"], TimeSpan.FromMinutes(5));
+            var r = ExternalTool.Run(path, "tesseract", [image, "stdout", "-l", Languages, "--dpi", Dpi.ToString(CultureInfo.InvariantCulture), "--psm", (psm ?? PageSegMode).ToString(CultureInfo.InvariantCulture), "tsv"], TimeSpan.FromMinutes(5));
             if (r.ExitCode != 0) throw new DocumentReadException(path, $"tesseract failed on page {page}: {FirstLine(r.StdErr)}");
             var (pages, words) = WordTsv.Parse(r.StdOut);
+            var skipped = WordTsv.ParseEmpty(r.StdOut);
             var size = pages.FirstOrDefault() ?? new PageSize(1, 0, 0);
-            return (size with { Page = page }, words.Select(w => w with { Page = page }).ToList());
+            return (size with { Page = page }, words.Select(w => w with { Page = page }).ToList(), skipped);
         }
         finally { Slots.Release(); }
     }
@@ -127,7 +186,7 @@ public static partial class TesseractOcr
         Slots.Wait();
         try
         {
-            var r = ExternalTool.Run(path, "tesseract", [image, "stdout", "--psm", "0"], TimeSpan.FromMinutes(2));
+            var r = ExternalTool.Run(path, "tesseract", [image, "stdout", "--dpi", Dpi.ToString(CultureInfo.InvariantCulture), "--psm", "0"], TimeSpan.FromMinutes(2));
             var m = RotateRx().Match(r.StdOut + r.StdErr);
             var c = OrientConfRx().Match(r.StdOut + r.StdErr);
             if (!m.Success || !c.Success) return 0;

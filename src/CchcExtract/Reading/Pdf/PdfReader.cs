@@ -70,16 +70,27 @@ public sealed class PdfReader : IDocumentReader
         using var tmp = new ExternalTool.TempDir();
         var sizes = new PageSize[pageNumbers.Count];
         var words = new List<PageWord>[pageNumbers.Count];
-        Parallel.For(0, pageNumbers.Count, new ParallelOptions { MaxDegreeOfParallelism = TesseractOcr.MaxParallel }, i =>
+        // One worker more than Tesseract slots, so that rendering the next page overlaps OCR; the slots in
+        // TesseractOcr keep the number of Tesseract processes at the number of cores.
+        try
         {
-            int p = pageNumbers[i];
-            var prefix = Path.Combine(tmp.Path, $"r{p}");
-            var r = ExternalTool.Run(path, "pdftoppm", ["-r", OcrDpi.ToString(), "-f", p.ToString(), "-l", p.ToString(), "-gray", "-png", "-singlefile", path, prefix], TimeSpan.FromMinutes(2));
-            if (r.ExitCode != 0 || !File.Exists(prefix + ".png")) throw new DocumentReadException(path, $"cannot render page {p} for OCR: {Problem(r.StdErr)}");
-            var (size, ws) = TesseractOcr.Recognize(path, prefix + ".png", p, tmp.Path);
-            sizes[i] = size;
-            words[i] = ws;
-        });
+            Parallel.For(0, pageNumbers.Count, new ParallelOptions { MaxDegreeOfParallelism = TesseractOcr.MaxParallel + 1 }, i =>
+            {
+                int p = pageNumbers[i];
+                var prefix = Path.Combine(tmp.Path, $"r{p}");
+                // Uncompressed greyscale PGM: writing PNG at 300 dpi costs more than the OCR itself.
+                var r = ExternalTool.Run(path, "pdftoppm", ["-r", OcrDpi.ToString(), "-f", p.ToString(), "-l", p.ToString(), "-gray", "-singlefile", path, prefix], TimeSpan.FromMinutes(2));
+                if (r.ExitCode != 0 || !File.Exists(prefix + ".pgm")) throw new DocumentReadException(path, $"cannot render page {p} for OCR: {Problem(r.StdErr)}");
+                var (size, ws) = TesseractOcr.Recognize(path, prefix + ".pgm", p, tmp.Path);
+                File.Delete(prefix + ".pgm");
+                sizes[i] = size;
+                words[i] = ws;
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<DocumentReadException>().FirstOrDefault() is { } first)
+        {
+            throw first; // one clear reason, as every reader promises
+        }
         return (sizes.ToList(), words.SelectMany(w => w).ToList());
     }
 
