@@ -19,6 +19,7 @@ root.Subcommands.Add(CommunesCommand.Create());
 root.Subcommands.Add(ShowCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(AgreeCommand.Create());
 root.Subcommands.Add(ReadCommand.Create());
 root.Subcommands.Add(RepairCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());

@@ -37,17 +37,29 @@ internal static class ImportCommand
         {
             var importer = new Importer(PipelineFactory.Create(), store) { Jobs = Math.Max(1, jobs) };
             var started = DateTime.UtcNow;
-            int done = 0, failed = 0, tasks = 0;
+            int total = importer.Expand(paths).Count();
+            int done = 0, failed = 0, tasks = 0, pages = 0;
             var progress = new SyncProgress<FileResult>(r =>
             {
                 done++;
                 tasks += r.Tasks;
-                if (r.Status == FileStatus.Failed) { failed++; Console.Error.WriteLine($"error: {r.Path}: {r.Reason}"); }
-                if (!quiet && !Console.IsErrorRedirected && done % 10 == 0)
-                    Console.Error.Write($"\r{done} files, {tasks} tasks, {failed} failed, {(DateTime.UtcNow - started).TotalSeconds:0}s   ");
+                pages += r.Pages;
+                bool live = !quiet && !Console.IsErrorRedirected;
+                if (r.Status == FileStatus.Failed)
+                {
+                    failed++;
+                    Console.Error.WriteLine((live ? "\r" : "") + $"error: {r.Path}: {r.Reason}".PadRight(live ? 80 : 0));
+                }
+                if (live && (done % 5 == 0 || done == total))
+                {
+                    var elapsed = DateTime.UtcNow - started;
+                    var eta = TimeSpan.FromSeconds(elapsed.TotalSeconds / done * (total - done));
+                    int width = 24, filled = total == 0 ? width : width * done / total;
+                    Console.Error.Write($"\r[{new string('#', filled)}{new string('.', width - filled)}] {done}/{total} files, {pages} pages, {tasks} tasks, {failed} failed, ETA {eta:mm\\:ss}   ");
+                }
             });
             var results = importer.Import(paths, progress, cts.Token);
-            if (!quiet && !Console.IsErrorRedirected && done >= 10) Console.Error.WriteLine();
+            if (!quiet && !Console.IsErrorRedirected && done >= 5) Console.Error.WriteLine();
             var elapsed = DateTime.UtcNow - started;
 
             var table = new Table().AddColumn("status").AddColumn(new TableColumn("files").RightAligned()).AddColumn(new TableColumn("tasks").RightAligned());

@@ -16,6 +16,22 @@ public sealed record GoldFile
     [JsonPropertyName("metadata")] public GoldMetadata? Metadata { get; init; }
     [JsonPropertyName("tasks")] public IReadOnlyList<GoldTask> Tasks { get; init; } = [];
 
+    /// <summary>
+    /// Treats the records extracted from one document as gold, to measure how closely another
+    /// rendering of the same plan (a .docx, a PDF, a scan) reproduces them.
+    /// </summary>
+    public static GoldFile FromDocument(PlanDocument doc) => new()
+    {
+        Document = doc.FileName,
+        Source = doc.Source.Path,
+        Tasks = doc.Tasks.Select(t => TaskExport.From(doc, t)).Select(t => new GoldTask
+        {
+            Number = t.Number, Origin = t.Origin, Line = t.Source.Line, Task = t.Task, Lead = t.Lead,
+            LeadCanonical = t.LeadCanonical, Support = t.Support, SupportCanonical = t.SupportCanonical,
+            Deadline = t.Deadline, Product = t.Product, Area = t.Area,
+        }).ToList(),
+    };
+
     /// <summary>Loads one gold file.</summary>
     public static GoldFile Load(string path) =>
         JsonSerializer.Deserialize<GoldFile>(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path}: empty gold file");

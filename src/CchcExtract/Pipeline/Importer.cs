@@ -25,7 +25,8 @@ public enum FileStatus
 /// <param name="Status">What happened.</param>
 /// <param name="Reason">Why it failed or was skipped; null otherwise.</param>
 /// <param name="Tasks">Task records stored for it.</param>
-public sealed record FileResult(string Path, FileStatus Status, string? Reason = null, int Tasks = 0);
+/// <param name="Pages">Pages read (paged formats; 0 for plain text).</param>
+public sealed record FileResult(string Path, FileStatus Status, string? Reason = null, int Tasks = 0, int Pages = 0);
 
 /// <summary>
 /// Imports files and folders into a <see cref="PlanStore"/>: reads and extracts in parallel,
@@ -117,7 +118,8 @@ public sealed class Importer(PlanPipeline pipeline, PlanStore store)
                         ImportOutcome.Replaced => FileStatus.Replaced,
                         ImportOutcome.Unchanged => FileStatus.Unchanged,
                         _ => FileStatus.Imported,
-                    }, null, outcome == ImportOutcome.Unchanged ? 0 : item.Doc!.Tasks.Count);
+                    }, null, outcome == ImportOutcome.Unchanged ? 0 : item.Doc!.Tasks.Count,
+                        item.Doc!.Source.Lines.Select(l => l.Page ?? 0).DefaultIfEmpty(0).Max());
                 }
                 catch (Exception e) when (e is StoreException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
                 {
