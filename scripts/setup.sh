@@ -10,6 +10,7 @@ command -v magick >/dev/null || dpkg -s imagemagick >/dev/null 2>&1 || need+=(im
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)   # .doc/.odt/.rtf → .docx (~20 s install)
 command -v qpdf >/dev/null || need+=(qpdf)                          # encrypted-PDF test fixture
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+command -v bc >/dev/null || need+=(bc)                              # benchmark scripts
 # Repair-model rebuild (scripts/repair/train.sh): Vietnamese syllable list and a Times-like Vietnamese font.
 [ -f /usr/share/hunspell/vi_VN.dic ] || need+=(hunspell-vi)
 fc-list 2>/dev/null | grep -qi "Noto Serif" || need+=(fonts-noto-core)
