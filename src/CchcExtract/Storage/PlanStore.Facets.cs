@@ -176,15 +176,7 @@ public sealed partial class PlanStore
     public int Count(SearchQuery q)
     {
         var parsed = ParsedQuery.Parse(q.Text);
-        var sql = new StringBuilder("""
-            SELECT count(*) FROM search s
-            JOIN items i ON i.id = s.rowid
-            JOIN documents d ON d.id = i.document_id
-            LEFT JOIN tasks t ON t.id = i.task_id
-            LEFT JOIN task_agencies tl ON tl.task_id = i.task_id AND tl.role = 0
-            LEFT JOIN agencies la ON la.id = tl.agency_id
-            WHERE search MATCH $q
-            """);
+        var sql = new StringBuilder("SELECT count(*)" + HitSource);
         using var cmd = Command("");
         cmd.Parameters.AddWithValue("$q", parsed.ToFts5());
         AddFilters(q, sql, cmd);

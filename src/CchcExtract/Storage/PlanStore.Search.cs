@@ -18,6 +18,22 @@ public sealed partial class PlanStore
         return SearchTiered(q, parsed);
     }
 
+    /// <summary>
+    /// The rows a query matches, joined to what filters and hits need (document, task or paragraph,
+    /// lead agency); every hit query appends its filters to this.
+    /// </summary>
+    private const string HitSource = """
+
+            FROM search s
+            JOIN items i ON i.id = s.rowid
+            JOIN documents d ON d.id = i.document_id
+            LEFT JOIN tasks t ON t.id = i.task_id
+            LEFT JOIN paragraphs p ON p.id = i.paragraph_id
+            LEFT JOIN task_agencies tl ON tl.task_id = i.task_id AND tl.role = 0
+            LEFT JOIN agencies la ON la.id = tl.agency_id
+            WHERE search MATCH $q
+            """;
+
     private List<SearchHit> Search(SearchQuery q, ParsedQuery parsed)
     {
         if (q.Limit <= 0) return [];
@@ -28,15 +44,7 @@ public sealed partial class PlanStore
                 t.source_file, t.source_line, t.source_page,
                 p.section_path, p.text, p.source_file, p.source_line, p.source_page,
                 la.printed, la.canonical
-            FROM search s
-            JOIN items i ON i.id = s.rowid
-            JOIN documents d ON d.id = i.document_id
-            LEFT JOIN tasks t ON t.id = i.task_id
-            LEFT JOIN paragraphs p ON p.id = i.paragraph_id
-            LEFT JOIN task_agencies tl ON tl.task_id = i.task_id AND tl.role = 0
-            LEFT JOIN agencies la ON la.id = tl.agency_id
-            WHERE search MATCH $q
-            """);
+            """ + HitSource);
         using var cmd = Command("");
         cmd.Parameters.AddWithValue("$q", parsed.ToFts5());
         AddFilters(q, sql, cmd);
