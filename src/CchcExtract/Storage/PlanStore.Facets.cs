@@ -30,61 +30,46 @@ public sealed partial class PlanStore
 
     /// <summary>
     /// Facet counts over every hit of <paramref name="q"/> (filters applied; <see cref="SearchQuery.Limit"/>
-    /// and offset ignored); at most <paramref name="maxValues"/> values per facet. One SQL statement: the
-    /// result set is materialised once and grouped per facet.
+    /// and offset ignored); at most <paramref name="maxValues"/> values per facet. One SQL statement
+    /// returns the whole result set as (document, packed task facets) pairs (<see cref="FacetCode"/>);
+    /// document-level values come from a per-store cache of each document's facet fields.
     /// </summary>
     /// <exception cref="QueryException">The query is malformed or a filter value is invalid.</exception>
     public SearchFacets Facets(SearchQuery q, int maxValues = 30)
     {
         var parsed = ParsedQuery.Parse(q.Text);
-        // One pass over the result set (no ranking needed), counted here: cheaper than one GROUP BY per
-        // facet. Documents and agencies are joined only when a filter needs them; their facet values are
-        // read once per distinct document / agency afterwards.
-        bool needDocuments = !string.IsNullOrWhiteSpace(q.Commune) || !string.IsNullOrWhiteSpace(q.Province) || q.UnitLevel is not null
-                             || q.Year is not null || !string.IsNullOrWhiteSpace(q.DocumentType);
-        bool needAgencies = !string.IsNullOrWhiteSpace(q.LeadCanonical);
-        var sql = new StringBuilder($"""
-            SELECT i.document_id, t.area, tl.agency_id, t.deadline_kind, coalesce(t.deadline_end, t.deadline_start)
-            FROM search s
-            JOIN items i ON i.id = s.rowid
-            {(needDocuments ? "JOIN documents d ON d.id = i.document_id" : "")}
-            LEFT JOIN tasks t ON t.id = i.task_id
-            LEFT JOIN task_agencies tl ON tl.task_id = i.task_id AND tl.role = 0
-            {(needAgencies ? "LEFT JOIN agencies la ON la.id = tl.agency_id" : "")}
-            WHERE search MATCH $q
-            """);
         using var cmd = Command("");
+        var filters = Filters(q, cmd);
         cmd.Parameters.AddWithValue("$q", parsed.ToFts5());
-        AddFilters(q, sql, cmd);
-        cmd.CommandText = sql.ToString();
+        cmd.CommandText = $"""
+            SELECT count(*), group_concat(i.document_id || ' ' || {FacetCode.PackedSql}, ' ')
+            FROM search s CROSS JOIN items i ON i.wording_id = s.rowid {filters.Joins}
+            WHERE search MATCH $q {filters.Where}
+            """;
+        var (total, pairs) = RunQuery(cmd, q.Text, r => r.Read() ? (r.GetInt32(0), r.IsDBNull(1) ? "" : r.GetString(1)) : (0, ""));
+
+        // Hits per document and per distinct packed facet value.
+        var perDocument = new Dictionary<long, int>();
+        var perCode = new Dictionary<long, int>();
+        var rest = pairs.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            long doc = NextNumber(ref rest), code = NextNumber(ref rest);
+            perDocument[doc] = perDocument.GetValueOrDefault(doc) + 1;
+            perCode[code] = perCode.GetValueOrDefault(code) + 1;
+        }
 
         var buckets = FacetNames.ToDictionary(n => n, _ => new Dictionary<string, (string Label, int Count)>());
-        var perDocument = new Dictionary<long, int>();
         var perAgency = new Dictionary<long, int>();
-        int total = 0;
-        try
+        foreach (var (code, n) in perCode)
         {
-            using var r = cmd.ExecuteReader();
-            long lastDoc = -1;
-            while (r.Read())
-            {
-                total++;
-                var doc = r.GetInt64(0);
-                if (doc != lastDoc) perDocument.TryAdd(doc, 0);
-                lastDoc = doc;
-                perDocument[doc]++;
-                if (r.IsDBNull(1)) continue; // a paragraph: no task facets
-                Bump(buckets["area"], r.GetString(1), null, 1);
-                if (!r.IsDBNull(2)) { var a = r.GetInt64(2); perAgency[a] = perAgency.GetValueOrDefault(a) + 1; }
-                Bump(buckets["deadline_kind"], r.GetString(3), null, 1);
-                if (!r.IsDBNull(4)) Bump(buckets["deadline_year"], r.GetString(4)[..4], null, 1);
-            }
+            var (area, kind, year, lead) = FacetCode.Unpack(code);
+            if (area is null) continue; // a paragraph: no task facets
+            Bump(buckets["area"], area, null, n);
+            if (kind is not null) Bump(buckets["deadline_kind"], kind, null, n);
+            if (year is not null) Bump(buckets["deadline_year"], year, null, n);
+            if (lead is long a) perAgency[a] = perAgency.GetValueOrDefault(a) + n;
         }
-        catch (SqliteException e) when (e.Message.Contains("fts5", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("MATCH", StringComparison.Ordinal))
-        {
-            throw new QueryException($"Cannot run the query '{q.Text}': {e.Message.Replace("SQLite Error 1: ", "")}");
-        }
-
         if (perAgency.Count > 0)
         {
             using var ac = Command("SELECT id, canonical_key, canonical FROM agencies WHERE id IN (SELECT value FROM json_each($ids))");
@@ -94,47 +79,48 @@ public sealed partial class PlanStore
         }
 
         // Document-level facets: each document's fields once, weighted by its hits.
-        if (perDocument.Count > 0)
+        var documents = DocumentFacetFields(perDocument.Keys);
+        foreach (var (id, n) in perDocument)
         {
-            using var dc = Command("""
-                SELECT id, province_key, province, commune_key, commune, unit_level, period_start, period_end, document_type
-                FROM documents WHERE id IN (SELECT value FROM json_each($ids))
-                """);
-            dc.Parameters.AddWithValue("$ids", Codec.ToJson(perDocument.Keys.ToList()));
-            using var r = dc.ExecuteReader();
-            while (r.Read())
-            {
-                int n = perDocument[r.GetInt64(0)];
-                if (!r.IsDBNull(1)) Bump(buckets["province"], r.GetString(1), r.GetString(2), n);
-                if (!r.IsDBNull(3)) Bump(buckets["commune"], r.GetString(3), r.GetString(4), n);
-                Bump(buckets["unit_level"], r.GetString(5), null, n);
-                if (!r.IsDBNull(6))
-                {
-                    // A plan covering 2021–2030 counts for every year it covers (the Year filter's overlap rule).
-                    int y0 = int.Parse(r.GetString(6)[..4], CultureInfo.InvariantCulture);
-                    int y1 = r.IsDBNull(7) ? y0 : int.Parse(r.GetString(7)[..4], CultureInfo.InvariantCulture);
-                    for (int y = y0; y <= y1 && y - y0 < 50; y++) Bump(buckets["year"], y.ToString(CultureInfo.InvariantCulture), null, n);
-                }
-                var type = r.GetString(8);
-                if (type.Length > 0) Bump(buckets["document_type"], VietnameseText.Fold(type).ToLowerInvariant(), type, n);
-            }
+            if (!documents.TryGetValue(id, out var d)) continue;
+            if (d.ProvinceKey is not null) Bump(buckets["province"], d.ProvinceKey, d.Province, n);
+            if (d.CommuneKey is not null) Bump(buckets["commune"], d.CommuneKey, d.Commune, n);
+            Bump(buckets["unit_level"], d.UnitLevel, null, n);
+            // A plan covering 2021–2030 counts for every year it covers (the Year filter's overlap rule).
+            if (d.FirstYear is int y0)
+                for (int y = y0; y <= (d.LastYear ?? y0) && y - y0 < 50; y++) Bump(buckets["year"], y.ToString(CultureInfo.InvariantCulture), null, n);
+            if (d.DocumentTypeKey.Length > 0) Bump(buckets["document_type"], d.DocumentTypeKey, d.DocumentType, n);
         }
-        // Keys were folded for grouping; the filter value shown is the label (as printed), codes stay codes.
-        foreach (var name in (string[])["province", "commune", "lead", "document_type"])
-            buckets[name] = buckets[name].Values.GroupBy(v => v.Label).ToDictionary(g => g.Key, g => (g.Key, g.Sum(x => x.Count)));
-        foreach (var name in (string[])["area", "unit_level", "deadline_kind"])
-            buckets[name] = buckets[name].ToDictionary(kv => kv.Key, kv => (Label(name, kv.Key), kv.Value.Count));
 
+        // Keys were folded for grouping; the filter value shown is the label (as printed), codes stay codes.
         var facets = new Dictionary<string, IReadOnlyList<FacetValue>>();
         foreach (var name in FacetNames)
         {
-            var values = buckets[name].Select(kv => new FacetValue(kv.Key, kv.Value.Label, kv.Value.Count));
-            values = name is "year" or "deadline_year"
+            var byValue = buckets[name];
+            var values = name is "province" or "commune" or "lead" or "document_type"
+                ? byValue.Select(kv => (Value: kv.Value.Label, Key: kv.Key, kv.Value.Count))
+                : byValue.Select(kv => (Value: kv.Key, Key: kv.Key, kv.Value.Count));
+            var ordered = name is "year" or "deadline_year"
                 ? values.OrderByDescending(v => v.Value, StringComparer.Ordinal)
-                : values.OrderByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false));
-            facets[name] = values.Take(maxValues).ToList();
+                // Ties in alphabetical order: the folded key first (cheap), accents only between equal keys.
+                : values.OrderByDescending(v => v.Count).ThenBy(v => v.Key, StringComparer.Ordinal).ThenBy(v => v.Value, VietnameseOrder);
+            facets[name] = ordered.Take(maxValues)
+                .Select(v => new FacetValue(v.Value, name is "area" or "unit_level" or "deadline_kind" ? Label(name, v.Value) : v.Value, v.Count))
+                .ToList();
         }
         return new SearchFacets(total, facets);
+    }
+
+    private static readonly StringComparer VietnameseOrder = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false);
+
+    // The next space-separated non-negative number of a packed list, consumed.
+    private static long NextNumber(ref ReadOnlySpan<char> s)
+    {
+        long n = 0;
+        int i = 0;
+        for (; i < s.Length && s[i] != ' '; i++) n = n * 10 + (s[i] - '0');
+        s = i < s.Length ? s[(i + 1)..] : [];
+        return n;
     }
 
     private static void Bump(Dictionary<string, (string Label, int Count)> bucket, string value, string? label, int count) =>
@@ -157,39 +143,19 @@ public sealed partial class PlanStore
         _ => value,
     };
 
-    // Filters added with the facets (deadline kind and year); called from AddFilters.
-    private static void AddFacetFilters(SearchQuery q, StringBuilder sql, SqliteCommand cmd)
-    {
-        if (q.DeadlineKind is { } kind)
-        {
-            sql.Append(" AND i.task_id IS NOT NULL AND t.deadline_kind = $dl_kind");
-            cmd.Parameters.AddWithValue("$dl_kind", Codec.Name(kind));
-        }
-        if (q.DeadlineYear is { } year)
-        {
-            sql.Append(" AND i.task_id IS NOT NULL AND substr(coalesce(t.deadline_end, t.deadline_start), 1, 4) = $dl_year");
-            cmd.Parameters.AddWithValue("$dl_year", year.ToString("D4", CultureInfo.InvariantCulture));
-        }
-    }
-
     /// <summary>Number of hits of <paramref name="q"/> (filters applied, limit ignored).</summary>
     public int Count(SearchQuery q)
     {
         var parsed = ParsedQuery.Parse(q.Text);
-        var sql = new StringBuilder("SELECT count(*)" + HitSource);
         using var cmd = Command("");
+        var filters = Filters(q, cmd);
         cmd.Parameters.AddWithValue("$q", parsed.ToFts5());
-        AddFilters(q, sql, cmd);
-        cmd.CommandText = sql.ToString();
-        return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        cmd.CommandText = $"SELECT count(*) FROM search s CROSS JOIN items i ON i.wording_id = s.rowid {filters.Joins} WHERE search MATCH $q {filters.Where}";
+        return RunQuery(cmd, q.Text, r => r.Read() ? r.GetInt32(0) : 0);
     }
 
-    private int CountMatches(string text)
-    {
-        using var cmd = Command("SELECT count(*) FROM search WHERE search MATCH $q");
-        cmd.Parameters.AddWithValue("$q", ParsedQuery.Parse(text).ToFts5());
-        return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
+    // Items matching a query, no filters.
+    private int CountMatches(string text) => Count(new SearchQuery(text));
 
     /// <summary>
     /// "Did you mean": when <paramref name="text"/> finds fewer than <paramref name="few"/> hits, words

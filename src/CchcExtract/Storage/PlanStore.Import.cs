@@ -23,17 +23,17 @@ public sealed partial class PlanStore
         if (existing is not null && IsUnchanged(doc.FileName, doc.Source.ContentHash)) return ImportOutcome.Unchanged;
 
         var c = _import ??= new ImportCommands(this);
+        DocumentsChanged();
         using var tx = _db.BeginTransaction();
         try
         {
             c.Bind(tx);
             if (existing is long oldId)
-            {
-                c.DeleteFts.Parameters["$d"].Value = oldId;
-                c.DeleteFts.ExecuteNonQuery();
-                c.DeleteDocument.Parameters["$d"].Value = oldId;
-                c.DeleteDocument.ExecuteNonQuery();
-            }
+                foreach (var del in (SqliteCommand[])[c.ReleaseWordings, c.DeleteFts, c.DeleteDocument, c.DeleteWordings])
+                {
+                    if (del.Parameters.Contains("$d")) del.Parameters["$d"].Value = oldId;
+                    del.ExecuteNonQuery();
+                }
             WriteDocument(c, doc);
             tx.Commit();
         }
@@ -106,7 +106,7 @@ public sealed partial class PlanStore
             SetSource(p, para.Source);
             long paraId = (long)c.InsertParagraph.ExecuteScalar()!;
             // A paragraph that is also a task (a body bullet) is found through the task.
-            if (!taskLines.Contains(para.Source.Line)) Index(c, docId, null, paraId, para.Text);
+            if (!taskLines.Contains(para.Source.Line)) Index(c, docId, null, paraId, para.Text, null, null);
         }
 
         var t = c.InsertTask.Parameters;
@@ -133,11 +133,12 @@ public sealed partial class PlanStore
 
             var ta = c.InsertTaskAgency.Parameters;
             ta["$t"].Value = taskId;
+            long? leadId = null;
             if (task.Lead is { } lead)
             {
                 ta["$role"].Value = 0;
                 ta["$ord"].Value = 0;
-                ta["$a"].Value = AgencyId(c, lead);
+                ta["$a"].Value = leadId = AgencyId(c, lead);
                 c.InsertTaskAgency.ExecuteNonQuery();
             }
             for (int k = 0; k < task.Support.Count; k++)
@@ -147,7 +148,7 @@ public sealed partial class PlanStore
                 ta["$a"].Value = AgencyId(c, task.Support[k]);
                 c.InsertTaskAgency.ExecuteNonQuery();
             }
-            Index(c, docId, taskId, null, TaskSearchText(task) + RawOcrText(doc, i));
+            Index(c, docId, taskId, null, TaskSearchText(task) + RawOcrText(doc, i), task, leadId);
         }
     }
 
@@ -186,19 +187,42 @@ public sealed partial class PlanStore
         return string.Join(" \n ", parts);
     }
 
-    private static void Index(ImportCommands c, long docId, long? taskId, long? paraId, string text)
+    // One searchable item: its wording is shared with every item of the same text (one FTS5 row each).
+    private static void Index(ImportCommands c, long docId, long? taskId, long? paraId, string text, TaskRecord? task, long? leadId)
     {
+        var exact = VietnameseText.Key(text);
+        var w = c.UpsertWording.Parameters;
+        w["$hash"].Value = WordingHash(exact);
+        long wordingId, refs;
+        using (var r = c.UpsertWording.ExecuteReader())
+        {
+            r.Read();
+            wordingId = r.GetInt64(0);
+            refs = r.GetInt64(1);
+        }
+        if (refs == 1)
+        {
+            var f = c.InsertFts.Parameters;
+            f["$id"].Value = wordingId;
+            f["$exact"].Value = exact;
+            f["$folded"].Value = VietnameseText.Fold(text);
+            c.InsertFts.ExecuteNonQuery();
+        }
         var i = c.InsertItem.Parameters;
         i["$d"].Value = docId;
         i["$t"].Value = taskId is null ? DBNull.Value : taskId.Value;
         i["$p"].Value = paraId is null ? DBNull.Value : paraId.Value;
-        long itemId = (long)c.InsertItem.ExecuteScalar()!;
-        var f = c.InsertFts.Parameters;
-        f["$id"].Value = itemId;
-        f["$exact"].Value = VietnameseText.Key(text);
-        f["$folded"].Value = VietnameseText.Fold(text);
-        c.InsertFts.ExecuteNonQuery();
+        i["$w"].Value = wordingId;
+        i["$area"].Value = task is null ? DBNull.Value : FacetCode.Area(task.Area);
+        i["$lead"].Value = leadId is null ? DBNull.Value : leadId.Value;
+        i["$dl_kind"].Value = task is null ? DBNull.Value : FacetCode.Kind(task.Deadline.Kind);
+        i["$dl_year"].Value = (task?.Deadline.End ?? task?.Deadline.Start) is { } end ? end.Year : DBNull.Value;
+        c.InsertItem.ExecuteNonQuery();
     }
+
+    /// <summary>The identity of a wording: the first 16 bytes of SHA-256 of its exact-column text.</summary>
+    internal static byte[] WordingHash(string exact) =>
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(exact))[..16];
 
     private long AgencyId(ImportCommands c, AgencyRef a)
     {
@@ -231,12 +255,18 @@ public sealed partial class PlanStore
     /// <summary>The prepared statements of an import, created once per store and reused.</summary>
     private sealed class ImportCommands : IDisposable
     {
-        public readonly SqliteCommand DeleteFts, DeleteDocument, InsertDocument, InsertLines, InsertSection,
-            InsertParagraph, InsertTask, InsertTaskAgency, UpsertAgency, InsertItem, InsertFts;
+        public readonly SqliteCommand ReleaseWordings, DeleteFts, DeleteWordings, DeleteDocument, InsertDocument, InsertLines, InsertSection,
+            InsertParagraph, InsertTask, InsertTaskAgency, UpsertAgency, UpsertWording, InsertItem, InsertFts;
 
         public ImportCommands(PlanStore s)
         {
-            DeleteFts = Make(s, "DELETE FROM search WHERE rowid IN (SELECT id FROM items WHERE document_id = $d)", "$d");
+            // Replacing a document: its items release their wordings; wordings no item uses leave the index.
+            ReleaseWordings = Make(s, """
+                UPDATE wordings SET refs = refs - (SELECT count(*) FROM items WHERE document_id = $d AND wording_id = wordings.id)
+                WHERE id IN (SELECT wording_id FROM items WHERE document_id = $d)
+                """, "$d");
+            DeleteFts = Make(s, "DELETE FROM search WHERE rowid IN (SELECT wording_id FROM items WHERE document_id = $d) AND rowid IN (SELECT id FROM wordings WHERE refs <= 0)", "$d");
+            DeleteWordings = Make(s, "DELETE FROM wordings WHERE refs <= 0");
             DeleteDocument = Make(s, "DELETE FROM documents WHERE id = $d", "$d");
             InsertDocument = Make(s, """
                 INSERT INTO documents (file_name, path, format, content_hash, imported_at, document_type, issued_document_type,
@@ -269,7 +299,11 @@ public sealed partial class PlanStore
                 ON CONFLICT (printed, canonical, is_generic) DO UPDATE SET canonical_key = excluded.canonical_key
                 RETURNING id
                 """);
-            InsertItem = Make(s, "INSERT INTO items (document_id, task_id, paragraph_id) VALUES ($d, $t, $p) RETURNING id");
+            UpsertWording = Make(s, "INSERT INTO wordings (hash, refs) VALUES ($hash, 1) ON CONFLICT (hash) DO UPDATE SET refs = refs + 1 RETURNING id, refs");
+            InsertItem = Make(s, """
+                INSERT INTO items (document_id, task_id, paragraph_id, wording_id, area, lead_agency_id, deadline_kind, deadline_year)
+                VALUES ($d, $t, $p, $w, $area, $lead, $dl_kind, $dl_year)
+                """);
             InsertFts = Make(s, "INSERT INTO search (rowid, exact, folded) VALUES ($id, $exact, $folded)");
         }
 
@@ -288,7 +322,8 @@ public sealed partial class PlanStore
         }
 
         private IEnumerable<SqliteCommand> All =>
-            [DeleteFts, DeleteDocument, InsertDocument, InsertLines, InsertSection, InsertParagraph, InsertTask, InsertTaskAgency, UpsertAgency, InsertItem, InsertFts];
+            [ReleaseWordings, DeleteFts, DeleteWordings, DeleteDocument, InsertDocument, InsertLines, InsertSection, InsertParagraph, InsertTask,
+             InsertTaskAgency, UpsertAgency, UpsertWording, InsertItem, InsertFts];
 
         public void Dispose()
         {

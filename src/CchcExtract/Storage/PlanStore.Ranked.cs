@@ -43,34 +43,25 @@ public sealed partial class PlanStore
                 if (first.Count < limit && inFirst.Add(c.ItemId)) first.Add(c.Score < floor ? c : c with { Score = Math.BitDecrement(floor) });
             return first;
         }
-        var sql = new StringBuilder("""
-            SELECT i.id, -s.rank, coalesce(d.commune_key, char(1) || d.file_name), d.commune, d.file_name, t.text
-            FROM search s
-            JOIN items i ON i.id = s.rowid
+        using var cmd = Command("");
+        var filters = Filters(q with { Scope = SearchScope.Tasks }, cmd);
+        BindRanked(cmd, parsed, limit, 0);
+        cmd.CommandText = RankedTop(filters) + """
+
+            SELECT top.item, -top.score, coalesce(d.commune_key, char(1) || d.file_name), d.commune, d.file_name, t.text
+            FROM top
+            JOIN items i ON i.id = top.item
             JOIN documents d ON d.id = i.document_id
             JOIN tasks t ON t.id = i.task_id
-            """);
-        if (!string.IsNullOrWhiteSpace(q.LeadCanonical))
-            sql.Append(" LEFT JOIN task_agencies tl ON tl.task_id = i.task_id AND tl.role = 0 LEFT JOIN agencies la ON la.id = tl.agency_id");
-        sql.Append(" WHERE search MATCH $q");
-        using var cmd = Command("");
-        cmd.Parameters.AddWithValue("$q", parsed.ToFts5());
-        AddFilters(q with { Scope = SearchScope.Tasks }, sql, cmd);
-        sql.Append(" ORDER BY s.rank LIMIT $limit");
-        cmd.Parameters.AddWithValue("$limit", limit);
-        cmd.CommandText = sql.ToString();
-        var list = new List<Candidate>();
-        var seen = new HashSet<long>();
-        try
+            ORDER BY top.score, top.item
+            """;
+        var list = RunQuery(cmd, q.Text, r =>
         {
-            using var r = cmd.ExecuteReader();
+            var rows = new List<Candidate>();
             while (r.Read())
-                if (seen.Add(r.GetInt64(0))) list.Add(new Candidate(r.GetInt64(0), r.GetDouble(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetString(5)));
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.Message.Contains("fts5", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new QueryException($"Cannot run the query '{q.Text}': {e.Message.Replace("SQLite Error 1: ", "")}");
-        }
+                rows.Add(new Candidate(r.GetInt64(0), r.GetDouble(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetString(5)));
+            return rows;
+        });
         return list;
     }
 
@@ -85,8 +76,7 @@ public sealed partial class PlanStore
             FROM items i
             JOIN documents d ON d.id = i.document_id
             JOIN tasks t ON t.id = i.task_id
-            LEFT JOIN task_agencies tl ON tl.task_id = i.task_id AND tl.role = 0
-            LEFT JOIN agencies la ON la.id = tl.agency_id
+            LEFT JOIN agencies la ON la.id = i.lead_agency_id
             WHERE i.id IN (SELECT value FROM json_each($ids))
             """);
         cmd.Parameters.AddWithValue("$ids", Codec.ToJson(candidates.Select(c => c.ItemId).ToList()));
@@ -96,7 +86,6 @@ public sealed partial class PlanStore
             while (r.Read())
             {
                 var id = r.GetInt64(0);
-                if (byId.ContainsKey(id)) continue; // a second lead row: keep the first, as Search does
                 var text = r.GetString(7);
                 byId[id] = new SearchHit
                 {

@@ -1,4 +1,3 @@
-using System.Text;
 using CchcExtract.Model;
 using CchcExtract.Text;
 using Microsoft.Data.Sqlite;
@@ -18,45 +17,31 @@ public sealed partial class PlanStore
         return SearchTiered(q, parsed);
     }
 
-    /// <summary>
-    /// The rows a query matches, joined to what filters and hits need (document, task or paragraph,
-    /// lead agency); every hit query appends its filters to this.
-    /// </summary>
-    private const string HitSource = """
-
-            FROM search s
-            JOIN items i ON i.id = s.rowid
-            JOIN documents d ON d.id = i.document_id
-            LEFT JOIN tasks t ON t.id = i.task_id
-            LEFT JOIN paragraphs p ON p.id = i.paragraph_id
-            LEFT JOIN task_agencies tl ON tl.task_id = i.task_id AND tl.role = 0
-            LEFT JOIN agencies la ON la.id = tl.agency_id
-            WHERE search MATCH $q
-            """;
-
     private List<SearchHit> Search(SearchQuery q, ParsedQuery parsed)
     {
         if (q.Limit <= 0) return [];
-        var sql = new StringBuilder("""
-            SELECT i.id, i.task_id, i.paragraph_id, -s.rank,
+        using var cmd = Command("");
+        var filters = Filters(q, cmd);
+        BindRanked(cmd, parsed, q.Limit, q.Offset);
+        cmd.CommandText = RankedTop(filters) + """
+
+            SELECT i.id, i.task_id, i.paragraph_id, -top.score,
                 d.file_name, d.commune, d.province,
                 t.section_path, t.number, t.text, t.deadline_raw, t.deadline_kind, t.deadline_start, t.deadline_end, t.area,
                 t.source_file, t.source_line, t.source_page,
                 p.section_path, p.text, p.source_file, p.source_line, p.source_page,
                 la.printed, la.canonical
-            """ + HitSource);
-        using var cmd = Command("");
-        cmd.Parameters.AddWithValue("$q", parsed.ToFts5());
-        AddFilters(q, sql, cmd);
-        sql.Append(" ORDER BY s.rank LIMIT $limit OFFSET $offset");
-        cmd.Parameters.AddWithValue("$limit", q.Limit);
-        cmd.Parameters.AddWithValue("$offset", Math.Max(0, q.Offset));
-        cmd.CommandText = sql.ToString();
-
-        var hits = new List<SearchHit>();
-        try
+            FROM top
+            JOIN items i ON i.id = top.item
+            JOIN documents d ON d.id = i.document_id
+            LEFT JOIN tasks t ON t.id = i.task_id
+            LEFT JOIN paragraphs p ON p.id = i.paragraph_id
+            LEFT JOIN agencies la ON la.id = i.lead_agency_id
+            ORDER BY top.score, top.item
+            """;
+        return RunQuery(cmd, q.Text, r =>
         {
-            using var r = cmd.ExecuteReader();
+            var hits = new List<SearchHit>();
             while (r.Read())
             {
                 bool isTask = !r.IsDBNull(1);
@@ -85,36 +70,8 @@ public sealed partial class PlanStore
                     Snippet = Highlighter.Snippet(text, parsed),
                 });
             }
-        }
-        catch (SqliteException e) when (e.Message.Contains("fts5", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("MATCH", StringComparison.Ordinal))
-        {
-            throw new QueryException($"Cannot run the query '{q.Text}': {e.Message.Replace("SQLite Error 1: ", "")}");
-        }
-        return hits;
-    }
-
-    private static void AddFilters(SearchQuery q, StringBuilder sql, SqliteCommand cmd)
-    {
-        void Add(string clause, params (string Name, object Value)[] ps)
-        {
-            sql.Append(" AND ").Append(clause);
-            foreach (var (n, v) in ps) cmd.Parameters.AddWithValue(n, v);
-        }
-        bool tasksOnly = q.Scope == SearchScope.Tasks || q.Area is not null || q.LeadCanonical is not null
-                         || q.DeadlineFrom is not null || q.DeadlineTo is not null;
-        if (tasksOnly) Add("i.task_id IS NOT NULL");
-        else if (q.Scope == SearchScope.Paragraphs) Add("i.paragraph_id IS NOT NULL");
-        if (!string.IsNullOrWhiteSpace(q.Commune)) Add("d.commune_key = $commune", ("$commune", Codec.NameKey(q.Commune)!));
-        if (!string.IsNullOrWhiteSpace(q.Province)) Add("d.province_key = $province", ("$province", Codec.NameKey(q.Province)!));
-        if (q.UnitLevel is { } ul) Add("d.unit_level = $unit_level", ("$unit_level", Codec.Name(ul)));
-        if (q.Area is { } area) Add("t.area = $area", ("$area", area.Code()));
-        if (q.Year is { } y)
-            Add("d.period_start <= $year_end AND d.period_end >= $year_start", ("$year_start", $"{y:D4}-01-01"), ("$year_end", $"{y:D4}-12-31"));
-        if (!string.IsNullOrWhiteSpace(q.LeadCanonical)) Add("la.canonical_key = $lead", ("$lead", Codec.NameKey(q.LeadCanonical)!));
-        if (q.DeadlineFrom is { } from) Add("coalesce(t.deadline_end, t.deadline_start) >= $dl_from", ("$dl_from", Codec.Db(from)));
-        if (q.DeadlineTo is { } to) Add("coalesce(t.deadline_start, t.deadline_end) <= $dl_to", ("$dl_to", Codec.Db(to)));
-        if (!string.IsNullOrWhiteSpace(q.DocumentType)) Add("fold(d.document_type) = $doc_type", ("$doc_type", VietnameseText.Fold(q.DocumentType.Trim())));
-        AddFacetFilters(q, sql, cmd);
+            return hits;
+        });
     }
 
     /// <summary>

@@ -87,11 +87,11 @@ public sealed partial class PlanStore : IDisposable
     public bool IsUnchanged(string fileName, string contentHash) =>
         Scalar("SELECT content_hash FROM documents WHERE file_name = $f", ("$f", fileName)) is string h && h == contentHash;
 
-    /// <summary>Row counts of the main tables (documents, sections, paragraphs, tasks, agencies, lines).</summary>
+    /// <summary>Row counts of the main tables (documents, lines, sections, paragraphs, tasks, agencies, task_agencies, items, wordings).</summary>
     public IReadOnlyDictionary<string, long> Counts()
     {
         var result = new Dictionary<string, long>();
-        foreach (var t in (string[])["documents", "lines", "sections", "paragraphs", "tasks", "agencies", "task_agencies", "items"])
+        foreach (var t in (string[])["documents", "lines", "sections", "paragraphs", "tasks", "agencies", "task_agencies", "items", "wordings"])
             result[t] = (long)Scalar($"SELECT count(*) FROM {t}")!;
         return result;
     }

@@ -3,16 +3,20 @@ namespace CchcExtract.Storage;
 /// <summary>
 /// The SQLite schema of a <see cref="PlanStore"/>. One row per document, its source lines (provenance),
 /// outline sections, body paragraphs and task records; agencies are a shared table linked to tasks by
-/// role (lead / support). <c>items</c> lists every searchable unit (a task or a paragraph) and is the
-/// rowid space of the FTS5 index <c>search</c>, which holds two columns: <c>exact</c> (NFC, traditional
-/// tone placement, lower case) and <c>folded</c> (<see cref="Text.VietnameseText.Fold"/>: no diacritics,
-/// đ→d). The tokenizer keeps diacritics (<c>remove_diacritics 0</c>) so the exact column stays exact;
-/// folding is done by us because FTS5 does not fold đ.
+/// role (lead / support). <c>items</c> lists every searchable unit (a task or a paragraph) with the
+/// fields facets count (copied from its task, so counting needs no join). Each item points to its
+/// <em>wording</em>: the distinct searchable texts, one FTS5 row each. Plans copy their city's template,
+/// so many items share a wording (10,000 generated plans: 470k items, ~96k wordings); matching and
+/// bm25 ranking run once per wording, then fan out to its items. The FTS5 index <c>search</c> (rowid =
+/// wording id) holds two columns: <c>exact</c> (NFC, traditional tone placement, lower case) and
+/// <c>folded</c> (<see cref="Text.VietnameseText.Fold"/>: no diacritics, đ→d). The tokenizer keeps
+/// diacritics (<c>remove_diacritics 0</c>) so the exact column stays exact; folding is done by us
+/// because FTS5 does not fold đ.
 /// </summary>
 internal static class Schema
 {
     /// <summary>Bump when the layout changes; <see cref="PlanStore.Open"/> refuses other versions.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>bm25 weight of the exact-accent column relative to the folded one.</summary>
     public const double ExactWeight = 4.0;
@@ -129,14 +133,33 @@ internal static class Schema
         ) WITHOUT ROWID;
         CREATE INDEX task_agencies_agency ON task_agencies(agency_id, role);
 
-        -- A searchable unit: a task (task_id set) or a paragraph (paragraph_id set); id = rowid in `search`.
+        -- A distinct searchable text; id = rowid in `search`. hash = first 16 bytes of SHA-256 of the
+        -- exact column's text; refs = items using it (the row and its index entry go when none do).
+        CREATE TABLE wordings (
+            id INTEGER PRIMARY KEY,
+            hash BLOB NOT NULL UNIQUE,
+            refs INTEGER NOT NULL
+        );
+        CREATE INDEX wordings_unused ON wordings(id) WHERE refs <= 0;
+
+        -- A searchable unit: a task (task_id set) or a paragraph (paragraph_id set). The task's area and
+        -- deadline kind (FacetCode numbers), deadline year (of the interval's end) and lead agency are
+        -- copied here for filters and facets.
         CREATE TABLE items (
             id INTEGER PRIMARY KEY,
             document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             task_id INTEGER,
-            paragraph_id INTEGER
+            paragraph_id INTEGER,
+            wording_id INTEGER NOT NULL REFERENCES wordings(id),
+            area INTEGER,
+            lead_agency_id INTEGER,
+            deadline_kind INTEGER,
+            deadline_year INTEGER
         );
         CREATE INDEX items_document ON items(document_id);
+        -- Covers what matching, filters and facets read from an item, so a match fans out to its
+        -- items without touching the table.
+        CREATE INDEX items_wording ON items(wording_id, document_id, task_id, area, lead_agency_id, deadline_kind, deadline_year);
 
         CREATE VIRTUAL TABLE search USING fts5(
             exact, folded,

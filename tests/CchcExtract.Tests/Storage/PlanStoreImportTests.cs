@@ -62,6 +62,29 @@ public class PlanStoreImportTests
     }
 
     [Fact]
+    public void Import_SameWordingInTwoPlans_IndexedOnceAndReleasedWithTheLastPlan()
+    {
+        using var t = new TempStore();
+        t.Store.Import(DaiSon());
+        var counts = t.Store.Counts();
+        var copy = DaiSon() with { Source = DaiSon().Source with { Path = "copy.txt" } };
+        t.Store.Import(copy).ShouldBe(ImportOutcome.Imported);
+
+        var both = t.Store.Counts();
+        both["items"].ShouldBe(2 * counts["items"]);
+        both["wordings"].ShouldBe(counts["wordings"]); // the copy's texts are the same wordings
+        t.Store.Search(new SearchQuery("don gian hoa")).Select(h => h.Document).Order().ShouldBe(["copy.txt", "dai-son.txt"]);
+
+        t.Store.Import(DaiSon("h2", "Số hóa hồ sơ lưu trữ")).ShouldBe(ImportOutcome.Replaced);
+        t.Store.Search(new SearchQuery("don gian hoa")).Single().Document.ShouldBe("copy.txt");
+        t.Store.Search(new SearchQuery("so hoa ho so")).Single().Document.ShouldBe("dai-son.txt");
+
+        t.Store.Import(DaiSon("h3", "Kiểm tra công vụ")).ShouldBe(ImportOutcome.Replaced);
+        t.Store.Count(new SearchQuery("so hoa ho so")).ShouldBe(0); // its wording left the index with its last item
+        t.Store.Counts()["wordings"].ShouldBe(both["wordings"] + 1);
+    }
+
+    [Fact]
     public void Import_ChangedHash_ReplacesOldRecords()
     {
         using var t = new TempStore();
