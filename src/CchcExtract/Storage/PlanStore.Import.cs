@@ -94,9 +94,9 @@ public sealed partial class PlanStore
             c.InsertSection.ExecuteNonQuery();
         }
 
-        var taskLines = doc.Tasks.Select(t => t.Source.Line).ToHashSet();
         var p = c.InsertParagraph.Parameters;
         p["$d"].Value = docId;
+        var paragraphIds = new List<long>();
         for (int i = 0; i < doc.Paragraphs.Count; i++)
         {
             var para = doc.Paragraphs[i];
@@ -104,13 +104,12 @@ public sealed partial class PlanStore
             p["$section_path"].Value = para.SectionPath;
             p["$text"].Value = para.Text;
             SetSource(p, para.Source);
-            long paraId = (long)c.InsertParagraph.ExecuteScalar()!;
-            // A paragraph that is also a task (a body bullet) is found through the task.
-            if (!taskLines.Contains(para.Source.Line)) Index(c, docId, null, paraId, para.Text, null, null);
+            paragraphIds.Add((long)c.InsertParagraph.ExecuteScalar()!);
         }
 
         var t = c.InsertTask.Parameters;
         t["$d"].Value = docId;
+        var taskIds = new List<(long Task, long? Lead)>();
         for (int i = 0; i < doc.Tasks.Count; i++)
         {
             var task = doc.Tasks[i];
@@ -148,8 +147,22 @@ public sealed partial class PlanStore
                 ta["$a"].Value = AgencyId(c, task.Support[k]);
                 c.InsertTaskAgency.ExecuteNonQuery();
             }
-            Index(c, docId, taskId, null, TaskSearchText(task) + RawOcrText(doc, i), task, leadId);
+            taskIds.Add((taskId, leadId));
         }
+        IndexDocument(c, docId, doc, paragraphIds, taskIds);
+    }
+
+    /// <summary>
+    /// Indexes a stored document's paragraphs and tasks (their row ids in printed order, with each
+    /// task's lead agency id). A paragraph that is also a task (a body bullet) is found through the task.
+    /// </summary>
+    private static void IndexDocument(ImportCommands c, long docId, PlanDocument doc, IReadOnlyList<long> paragraphIds, IReadOnlyList<(long Task, long? Lead)> taskIds)
+    {
+        var taskLines = doc.Tasks.Select(t => t.Source.Line).ToHashSet();
+        for (int i = 0; i < doc.Paragraphs.Count; i++)
+            if (!taskLines.Contains(doc.Paragraphs[i].Source.Line)) Index(c, docId, null, paragraphIds[i], doc.Paragraphs[i].Text, null, null);
+        for (int i = 0; i < doc.Tasks.Count; i++)
+            Index(c, docId, taskIds[i].Task, null, TaskSearchText(doc.Tasks[i]) + RawOcrText(doc, i), doc.Tasks[i], taskIds[i].Lead);
     }
 
     /// <summary>
@@ -316,7 +329,7 @@ public sealed partial class PlanStore
             return c;
         }
 
-        public void Bind(SqliteTransaction tx)
+        public void Bind(SqliteTransaction? tx)
         {
             foreach (var c in All) c.Transaction = tx;
         }

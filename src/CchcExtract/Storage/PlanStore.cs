@@ -79,6 +79,11 @@ public sealed partial class PlanStore : IDisposable
             return;
         }
         var v = Scalar("SELECT max(version) FROM schema_version");
+        if (v is 1L)
+        {
+            MigrateFromVersion1();
+            return;
+        }
         if (v is not long version || version != Schema.Version)
             throw new StoreException($"{Path}: store schema version {v} differs from this program's {Schema.Version}; delete the file and import again");
     }
@@ -109,6 +114,7 @@ public sealed partial class PlanStore : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        if (_db.State != System.Data.ConnectionState.Open) return; // disposed already
         DisposeImportCommands();
         try { Exec(_db, "PRAGMA optimize;"); } catch (SqliteException) { }
         _db.Dispose();

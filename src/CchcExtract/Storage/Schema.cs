@@ -133,6 +133,13 @@ internal static class Schema
         ) WITHOUT ROWID;
         CREATE INDEX task_agencies_agency ON task_agencies(agency_id, role);
 
+        """ + IndexDdl;
+
+    /// <summary>
+    /// The search index: wordings, items and the FTS5 tables. Derived from the tables above, so a store
+    /// of an older layout is migrated by rebuilding just this part (<see cref="PlanStore"/> does it on open).
+    /// </summary>
+    public const string IndexDdl = """
         -- A distinct searchable text; id = rowid in `search`. hash = first 16 bytes of SHA-256 of the
         -- exact column's text; refs = items using it (the row and its index entry go when none do).
         CREATE TABLE wordings (
