@@ -79,6 +79,19 @@ public class PlanStoreFacetsTests : IDisposable
     }
 
     [Fact]
+    public void Facets_AnotherConnectionReplacesADocument_CountsFollowTheStore()
+    {
+        var q = Tasks("sua doi quy che");
+        Store.Facets(q).Facets["commune"].ShouldHaveSingleItem().Value.ShouldBe("Phú Lợi"); // cached by document id
+        // c.txt has the highest id, so its replacement gets the same id back: only invalidation tells them apart.
+        using (var other = PlanStore.Open(Store.Path))
+            other.Import(Doc("c.txt", "Phú Mỹ", "3b",
+                Task("c.txt", 2, "Sửa đổi quy chế làm việc của UBND", "Văn phòng HĐND và UBND", area: ReformArea.Institutions, deadline: Q4)));
+
+        Store.Facets(q).Facets["commune"].ShouldHaveSingleItem().Value.ShouldBe("Phú Mỹ");
+    }
+
+    [Fact]
     public void Search_DeadlineKindFilter_KeepsOnlyThatKind()
     {
         var hits = Store.Search(Tasks("khao sat") with { DeadlineKind = DeadlineKind.Continuous });
