@@ -12,11 +12,17 @@ namespace CchcExtract.Extraction;
 /// </summary>
 public static partial class BodyTaskExtractor
 {
-    /// <summary>Body task records.</summary>
-    public static IEnumerable<TaskRecord> Tasks(SegmentedDocument seg)
+    /// <summary>
+    /// Body task records. An item written as an assignment (<c>Giao X chủ trì, phối hợp với Y …;
+    /// thời gian hoàn thành: D</c>) gives its lead, support and deadline; a pure lead-in (<c>… thực hiện:</c>)
+    /// is no task but hands X and Y to its items.
+    /// </summary>
+    /// <param name="seg">The segmented plan.</param>
+    /// <param name="contextYear">The plan's year, for deadlines printed without one.</param>
+    public static IEnumerable<TaskRecord> Tasks(SegmentedDocument seg, int? contextYear = null)
     {
         foreach (var root in TopSections(seg).Where(i => IsTaskSection(i.Text)))
-            foreach (var r in FromTaskSection(root, ReformArea.Other, insideNhiemVu: !HasObjectiveSplit(root)))
+            foreach (var r in FromTaskSection(root, ReformArea.Other, insideNhiemVu: !HasObjectiveSplit(root), null, contextYear))
                 yield return r;
     }
 
@@ -49,14 +55,21 @@ public static partial class BodyTaskExtractor
 
     private static IEnumerable<OutlineItem> Descendants(OutlineItem i) => i.Children.SelectMany(c => Descendants(c).Prepend(c));
 
-    private static IEnumerable<TaskRecord> FromTaskSection(OutlineItem node, ReformArea area, bool insideNhiemVu)
+    private static IEnumerable<TaskRecord> FromTaskSection(OutlineItem node, ReformArea area, bool insideNhiemVu, AgencyClause.Assignment? inherited, int? year)
     {
         foreach (var child in node.Children)
         {
             if (IsObjectiveHeading(child)) continue;
             if (IsTaskHeading(child))
             {
-                foreach (var r in FromTaskSection(child, area, true)) yield return r;
+                foreach (var r in FromTaskSection(child, area, true, inherited, year)) yield return r;
+                continue;
+            }
+            var own = AgencyClause.FromTask(child.Text);
+            // "Giao X chủ trì, phối hợp với Y thực hiện:" only hands its items to X and Y: not a task itself.
+            if (child.Children.Count > 0 && own?.Lead is not null && IsLeadIn(own))
+            {
+                foreach (var r in FromTaskSection(child, area, insideNhiemVu, own, year)) yield return r;
                 continue;
             }
             // A numbered item with sub-items is a heading when it names a reform area (or is a part/Roman
@@ -66,15 +79,29 @@ public static partial class BodyTaskExtractor
             if (isHeading)
             {
                 var a = AreaClassifier.ClassifyHeading(child.Text);
-                foreach (var r in FromTaskSection(child, a != ReformArea.Other ? a : area, insideNhiemVu)) yield return r;
+                foreach (var r in FromTaskSection(child, a != ReformArea.Other ? a : area, insideNhiemVu, inherited, year)) yield return r;
                 continue;
             }
             if (insideNhiemVu && child.Kind is MarkerKind.Letter or MarkerKind.Dash or MarkerKind.Plus or MarkerKind.Arabic or MarkerKind.Dotted)
-                yield return Record(child, area, TaskOrigin.BodyTask, LeadNamedIn(child.Text));
+            {
+                // Its own lead (and support) first, else the agency it names as subject, else its lead-in's.
+                var lead = own?.Lead is { } l ? AgencyResolver.Resolve(l) : LeadNamedIn(child.Text);
+                var support = own?.Lead is not null ? own.Support : lead is null ? inherited?.Support : null;
+                if (lead is null && inherited?.Lead is { } il) lead = AgencyResolver.Resolve(il);
+                yield return Record(child, area, TaskOrigin.BodyTask, lead) with
+                {
+                    Support = AgencyResolver.ResolveList(support),
+                    Deadline = DeadlineParser.Parse(own?.Deadline, year),
+                };
+            }
             if (child.Children.Count > 0)
-                foreach (var r in FromTaskSection(child, area, insideNhiemVu)) yield return r;
+                foreach (var r in FromTaskSection(child, area, insideNhiemVu, inherited, year)) yield return r;
         }
     }
+
+    /// <summary>An assignment whose remaining words only say "do the following" (<c>thực hiện:</c>, <c>triển khai các nội dung sau:</c>).</summary>
+    private static bool IsLeadIn(AgencyClause.Assignment a) =>
+        a.Rest.TrimEnd().EndsWith(':') && a.Rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6;
 
     /// <summary>Duties of named agencies under "Tổ chức thực hiện".</summary>
     public static IEnumerable<TaskRecord> Duties(SegmentedDocument seg)

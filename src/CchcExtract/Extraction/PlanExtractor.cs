@@ -23,7 +23,7 @@ public static class PlanExtractor
         var appendix = seg.Tables.SelectMany(t => AppendixTaskExtractor.Extract(t, year)).ToList();
         var tasks = appendix.Count > 0
             ? appendix
-            : BodyTaskExtractor.Tasks(seg).Concat(BodyTaskExtractor.Duties(seg)).ToList();
+            : BodyTaskExtractor.Tasks(seg, year).Concat(BodyTaskExtractor.Duties(seg)).ToList();
         return new PlanDocument(seg.Source, metadata, sections, paragraphs, tasks);
     }
 }

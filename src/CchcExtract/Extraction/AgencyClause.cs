@@ -1,0 +1,132 @@
+using System.Text.RegularExpressions;
+using CchcExtract.Text;
+
+namespace CchcExtract.Extraction;
+
+/// <summary>
+/// Lead (chủ trì) and support (phối hợp) agencies named together in one text with their role words:
+/// a table cell (<c>Phòng Văn hóa - Xã hội chủ trì; Văn phòng HĐND và UBND xã phối hợp</c>,
+/// <c>Chủ trì: Phòng Kinh tế. Phối hợp: Phòng Văn hóa - Xã hội</c>) or a task written as an assignment
+/// (<c>Giao Công an xã chủ trì, phối hợp với Đoàn Thanh niên xã tuyên truyền …; thời gian hoàn thành: Quý III/2026</c>).
+/// </summary>
+public static partial class AgencyClause
+{
+    /// <summary>The agencies (as printed) and deadline an assignment names.</summary>
+    /// <param name="Lead">The lead agency, or null.</param>
+    /// <param name="Support">The support agencies as printed (one mention, possibly a list), or null.</param>
+    /// <param name="Deadline">The deadline after <c>thời gian hoàn thành:</c> / <c>thời hạn:</c>, or null.</param>
+    /// <param name="Rest">What the text asks once the assignment words are taken out (<c>thực hiện:</c> for a lead-in).</param>
+    public sealed record Assignment(string? Lead, string? Support, string? Deadline, string Rest);
+
+    [GeneratedRegex(@"^\s*chủ\s+trì\s*:\s*(?<lead>.+?)\s*(?:[.;,]\s*phối\s+hợp\s*:\s*(?<sup>.+?))?\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex LabelledCellRx();
+
+    [GeneratedRegex(@"^(?<lead>.+?)\s*\(?\s*chủ\s+trì\s*\)?\s*(?:[,;.]\s*(?:phối\s+hợp\s+(?:với\s+)?(?<sup>.+?)|(?<sup>.+?)\s*\(?\s*phối\s+hợp\s*\)?))?\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex SuffixCellRx();
+
+    [GeneratedRegex(@"\s*\([^()]*\)\s*$")]
+    private static partial Regex TrailingNoteRx();
+
+    /// <summary>
+    /// Splits a lead cell that names roles (<c>X chủ trì; Y phối hợp</c>, <c>Chủ trì: X. Phối hợp: Y</c>,
+    /// <c>X (chủ trì)</c>) into lead and support; a trailing note in brackets (<c>(Trưởng đoàn: …)</c>) is
+    /// dropped from the lead. A cell without role words is returned as the lead, note dropped.
+    /// </summary>
+    public static (string Lead, string? Support) FromCell(string cell)
+    {
+        var text = cell.Replace('\n', ' ').Trim();
+        var m = LabelledCellRx().Match(text);
+        if (!m.Success) m = SuffixCellRx().Match(text);
+        if (m.Success && m.Groups["lead"].Value.Trim().Length > 0)
+        {
+            var sup = m.Groups["sup"].Success ? m.Groups["sup"].Value.Trim() : null;
+            return (DropNote(m.Groups["lead"].Value), string.IsNullOrEmpty(sup) ? null : sup);
+        }
+        return (DropNote(text), null);
+    }
+
+    private static string DropNote(string lead)
+    {
+        var t = lead.Trim().TrimEnd('.', ',', ';').Trim();
+        var dropped = TrailingNoteRx().Replace(t, "");
+        return dropped.Length > 0 ? dropped : t;
+    }
+
+    [GeneratedRegex(@"^(?:giao\s+(?:cho\s+)?)?(?<lead>\p{Lu}[^;:]{1,100}?)\s+(?:chủ\s+trì|làm\s+đầu\s+mối)\b\s*,?\s*(?:(?:và\s+)?phối\s+hợp\s+với\s+(?<after>.*))?(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex AssignmentRx();
+
+    [GeneratedRegex(@"[;,.]\s*(?:thời\s+gian|thời\s+hạn)(?:\s+(?:hoàn\s+thành|thực\s+hiện))?\s*:\s*(?<d>[^;:]+?)\s*[.;]?\s*$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex DeadlineClauseRx();
+
+    /// <summary>
+    /// Verbs (accent-folded, one or two words) that start what the support agencies are asked to do: the
+    /// agency list ends before the first of them written in lower case (names are capitalised).
+    /// </summary>
+    private static readonly HashSet<string> Verbs =
+    [
+        "tham muu", "ra soat", "to chuc", "tuyen truyen", "thuc hien", "xay dung", "trien khai", "tiep tuc", "huong dan",
+        "quan ly", "ban hanh", "kiem tra", "tong hop", "theo doi", "cap nhat", "cong khai", "giai quyet", "so hoa", "duy tri",
+        "nang cao", "day manh", "de xuat", "bao cao", "hoan thanh", "hoan thien", "chuan bi", "tap huan", "don doc", "danh gia",
+        "sap xep", "kien toan", "bo tri", "van hanh", "ung dung", "nghien cuu", "pho bien", "boi duong", "dao tao", "thong ke",
+        "lua chon", "khao sat", "do luong", "tang cuong", "rut gon", "cai cach", "sua doi", "bo sung", "chi dao", "cung cap",
+        "giam sat", "phat dong", "tien hanh", "tham dinh", "tiep nhan", "xu ly", "quan triet", "thuong xuyen", "tiep can",
+        "lap", "trinh", "gui", "de", "nham", "trong", "tai",
+    ];
+
+    /// <summary>
+    /// The assignment a task text makes (<c>Giao X chủ trì, phối hợp với Y &lt;verb&gt; …; thời gian hoàn thành: D</c>,
+    /// or <c>X chủ trì …</c> at its start), or null when it names no lead with <c>chủ trì</c>. The support list ends
+    /// at the first lower-case verb after it.
+    /// </summary>
+    public static Assignment? FromTask(string text)
+    {
+        var t = text.Replace('\n', ' ').Trim();
+        string? deadline = null;
+        if (DeadlineClauseRx().Match(t) is { Success: true } dm)
+        {
+            deadline = dm.Groups["d"].Value.Trim();
+            t = t[..dm.Index].TrimEnd();
+        }
+        var m = AssignmentRx().Match(t);
+        if (!m.Success)
+            return deadline is null ? null : new Assignment(null, null, deadline, t);
+        var lead = m.Groups["lead"].Value.Trim();
+        if (!StartsLikeAgency(lead)) return deadline is null ? null : new Assignment(null, null, deadline, t);
+        string? support = null;
+        var rest = m.Groups["rest"].Value;
+        if (m.Groups["after"].Success)
+        {
+            var words = m.Groups["after"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            int cut = 0;
+            while (cut < words.Length)
+            {
+                if (cut > 0 && IsVerbAt(words, cut)) break;
+                if (words[cut++].EndsWith(':')) break;
+            }
+            support = string.Join(' ', words.Take(cut)).TrimEnd(',', ':', ';', '.').Trim();
+            rest = string.Join(' ', words.Skip(cut));
+            if (support.Length == 0) support = null;
+        }
+        return new Assignment(lead, support, deadline, rest.Trim());
+    }
+
+    private static bool IsVerbAt(string[] words, int i)
+    {
+        if (!char.IsLower(words[i][0])) return false;
+        var one = VietnameseText.Fold(words[i].TrimEnd(',', ':', ';'));
+        if (Verbs.Contains(one)) return true;
+        return i + 1 < words.Length && Verbs.Contains(one + " " + VietnameseText.Fold(words[i + 1].TrimEnd(',', ':', ';')).ToLowerInvariant());
+    }
+
+    private static readonly string[] AgencyStarts =
+    [
+        "phong ", "van phong", "trung tam", "ban ", "tram ", "cong an", "doan ", "hoi ", "uy ban", "ubnd", "cong chuc", "bo phan",
+        "so ", "truong ", "chi huy", "quan su", "cac ", "dai ", "to ", "thanh tra", "chu tich", "lanh dao", "can bo", "mat tran", "ubmttq",
+    ];
+
+    private static bool StartsLikeAgency(string name)
+    {
+        var f = VietnameseText.Fold(name) + " ";
+        return AgencyStarts.Any(s => f.StartsWith(s, StringComparison.Ordinal));
+    }
+}
