@@ -52,6 +52,7 @@ public static partial class AgencyResolver
         ("Ủy ban nhân dân các xã, phường", ["UBND các xã, phường", "UBND các phường, xã"]),
         ("Ủy ban nhân dân các huyện, thị xã, thành phố", ["UBND các huyện, thị xã, thành phố", "UBND cấp huyện", "UBND các huyện"]),
         ("Trạm Y tế", ["Trạm Y tế xã", "Trạm y tế"]),
+        ("Đoàn Thanh niên", ["Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TNCS Hồ Chí Minh", "Huyện đoàn", "Đoàn TN"]),
         ("Công an", ["Công an xã", "Công an phường"]),
         ("Ban Chỉ huy Quân sự", ["Ban CHQS", "Quân sự"]),
         ("Trung tâm Dịch vụ tổng hợp", ["Trung tâm DVTH"]),
@@ -195,6 +196,8 @@ public static partial class AgencyResolver
     public static string CleanName(string printed)
     {
         var s = Tidy(printed);
+        // "… thuộc phường", "… của xã": the plan's own unit, not part of the name.
+        s = Regex.Replace(s, @"\s+(thuộc|của)\s+(UBND\s+|Ủy ban nhân dân\s+)?(xã|phường|thị trấn|thị xã|huyện|quận|tỉnh|thành phố)$", "", RegexOptions.IgnoreCase);
         // The trailing level word goes ("Công an huyện" → "Công an"), except in collective names
         // ("UBND các xã, thị trấn") and places ("trên địa bàn xã").
         if (!Regex.IsMatch(s, @"\b(các|địa bàn)\s", RegexOptions.IgnoreCase))

@@ -11,7 +11,9 @@ namespace CchcExtract.Extraction;
 /// Merged cells are left blank on every row but the first of the merge. Within one numbered group
 /// (rows under the same number, whose number cell is blank) an empty Mục tiêu, Nhiệm vụ, Chủ trì,
 /// Phối hợp or Thời gian cell inherits the nearest value above; the product (Kết quả/sản phẩm) never
-/// inherits, and a row with a number of its own starts afresh: a blank cell there is blank.
+/// inherits, and a row with a number of its own starts afresh: a blank cell there is blank — except a
+/// blank Chủ trì cell beside a filled Phối hợp cell: tables merge the lead down over consecutive rows,
+/// so it is the row above's (within a section).
 /// Numbers are kept as printed without their punctuation (<c>a)</c> → <c>a</c>, <c>1.</c> → <c>1</c>);
 /// bullets (<c>-</c>) have none.
 /// </remarks>
@@ -39,6 +41,7 @@ public static class AppendixTaskExtractor
         ReformArea area = ReformArea.Other;
         string group = "";
         string[]? carried = null;
+        string lastLead = "";
         string Cell(string[] cells, int k) => k >= 0 && k < cells.Length ? cells[k] : "";
 
         foreach (var row in table.Rows)
@@ -54,6 +57,7 @@ public static class AppendixTaskExtractor
                 area = AreaClassifier.ClassifyHeading(sectionTitle);
                 group = "";
                 carried = null;
+                lastLead = "";
                 continue;
             }
             bool bullet = IsBullet(Cell(cells, c.Number));
@@ -70,12 +74,21 @@ public static class AppendixTaskExtractor
             if (number.Length == 0 && carried is not null)
                 foreach (var k in new[] { c.Objective, c.Task, c.Lead, c.Support, c.Deadline })
                     if (k >= 0 && cells[k].Length == 0) cells[k] = carried[k];
+            // A lead cell merged down over several numbered rows is blank below its first row: a row that
+            // names support agencies but no lead takes the lead above (a row with neither has none).
+            if (c.Lead >= 0 && c.Lead < cells.Length)
+            {
+                if (cells[c.Lead].Length == 0 && lastLead.Length > 0 && Cell(cells, c.Support).Length > 0) cells[c.Lead] = lastLead;
+                lastLead = cells[c.Lead];
+            }
             carried = cells;
             var ownNumber = bullet ? "" : group;
             var text = Flat(Cell(cells, c.RecordText));
             if (text.Length == 0) continue;
             var objective = Flat(Cell(cells, c.Objective));
-            var lead = Flat(Cell(cells, c.Lead));
+            // A lead cell may name both roles: "X chủ trì; Y phối hợp", "Chủ trì: X. Phối hợp: Y".
+            var (lead, cellSupport) = AgencyClause.FromCell(Flat(Cell(cells, c.Lead)));
+            var support = Cell(cells, c.Support).Length > 0 ? Cell(cells, c.Support) : cellSupport;
             var product = Flat(Cell(cells, c.Product));
             yield return new TaskRecord
             {
@@ -84,7 +97,7 @@ public static class AppendixTaskExtractor
                 Objective = objective.Length > 0 ? objective : null,
                 ParentTask = c.IsMultiLevel && Cell(cells, c.Task).Length > 0 ? Flat(Cell(cells, c.Task)) : null,
                 Lead = lead.Length > 0 ? AgencyResolver.Resolve(lead) : null,
-                Support = AgencyResolver.ResolveList(Cell(cells, c.Support)),
+                Support = AgencyResolver.ResolveList(support),
                 Deadline = DeadlineParser.Parse(Flat(Cell(cells, c.Deadline)), contextYear),
                 Product = product.Length > 0 ? product : null,
                 Targets = Targets.Find(text + " " + objective),

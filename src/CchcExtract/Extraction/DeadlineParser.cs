@@ -10,15 +10,16 @@ namespace CchcExtract.Extraction;
 /// <remarks>
 /// Worked examples: <c>Tháng 7/2025</c> → month 2025-07-01..2025-07-31;
 /// <c>Quý III-IV/2025</c> and <c>Quý III, IV/2025</c> → quarter 2025-07-01..2025-12-31;
-/// <c>trước ngày 10/12/2025</c> → date, end 2025-12-10; <c>Cả năm 2025</c> → year;
+/// <c>trước ngày 10/12/2025</c>, <c>Đến hết ngày 31/01/2027</c> → date, end only; <c>Tháng 10-11/2026</c> → months; <c>Cả năm 2025</c> → year;
 /// <c>2026 - 2030</c> → range 2026-01-01..2030-12-31; <c>Thường xuyên</c> → continuous;
 /// <c>Trước ngày 10 của tháng cuối quý</c>, <c>Hàng năm</c> → recurring;
-/// <c>Khi có quy định…</c>, <c>Theo lộ trình…</c> → conditional. Matching runs on the
+/// <c>Khi có quy định…</c>, <c>Theo lộ trình…</c>, <c>Đột xuất</c> → conditional. Matching runs on the
 /// accent-folded text, so OCR text with lost accents parses the same.
 /// </remarks>
 public static partial class DeadlineParser
 {
-    [GeneratedRegex(@"(?<pre>truoc|den|trong|tu|sau|vao)?\s*(?:ngay\s*)?(?<d>\d{1,2})\s*[/.-]\s*(?<m>\d{1,2})\s*[/.-]\s*(?<y>\d{4})")]
+    // One separator throughout ("10/12/2025", "10.12.2025"): "Tháng 10-11/2026" is two months, not a day.
+    [GeneratedRegex(@"(?<pre>truoc|den|trong|tu|sau|vao)?\s*(?:het\s+)?(?:ngay\s*)?(?<d>\d{1,2})\s*(?<s>[/.-])\s*(?<m>\d{1,2})\s*\k<s>\s*(?<y>\d{4})")]
     private static partial Regex DateRx();
 
     [GeneratedRegex(@"ngay\s+(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})\s+nam\s+(?<y>\d{4})")]
@@ -51,7 +52,7 @@ public static partial class DeadlineParser
             || f.StartsWith("dinh ky") || f.Contains("moi quy") || f.Contains("hang tuan") || f.Contains("6 thang/lan")
             || f.Contains("cuoi thang"))
             return new(printed, DeadlineKind.Recurring);
-        if (f.StartsWith("khi ") || f.StartsWith("theo ") || f.StartsWith("sau khi") || f.StartsWith("tuy ") || f.StartsWith("ngay khi"))
+        if (f.StartsWith("khi ") || f.StartsWith("theo ") || f.StartsWith("dot xuat") || f.StartsWith("sau khi") || f.StartsWith("tuy ") || f.StartsWith("ngay khi"))
             return new(printed, DeadlineKind.Conditional);
 
         Match m;
