@@ -31,6 +31,18 @@ public static class AppendixTaskExtractor
         return t.TrimEnd('.', ')', ':').TrimStart('(').Trim();
     }
 
+    /// <summary>
+    /// A row's area: its section's; when the section names several (<c>… tổ chức bộ máy và chế độ công vụ</c>),
+    /// the one the row's wording points to; without a section area, the row's wording decides.
+    /// </summary>
+    private static ReformArea RowArea(ReformArea section, IReadOnlyList<ReformArea> named, string text)
+    {
+        var byWording = AreaClassifier.ClassifyTask(text);
+        if (named.Count > 1) return named.Contains(byWording) ? byWording : section;
+        if (section != ReformArea.Other) return section;
+        return byWording != ReformArea.Other ? byWording : AreaClassifier.ClassifyHeading(text);
+    }
+
     /// <summary>Extracts the records of one table.</summary>
     /// <param name="table">The assembled table.</param>
     /// <param name="contextYear">The plan's year, for deadlines printed without one (<c>Quý I</c>).</param>
@@ -39,6 +51,7 @@ public static class AppendixTaskExtractor
         var c = table.Columns;
         string sectionMarker = "", sectionTitle = "";
         ReformArea area = ReformArea.Other;
+        IReadOnlyList<ReformArea> sectionAreas = [];
         string group = "";
         string[]? carried = null;
         string lastLead = "";
@@ -55,6 +68,7 @@ public static class AppendixTaskExtractor
                 if (number.Length == 0 && Markers.Parse(sectionTitle) is { Kind: not MarkerKind.None } m)
                     (number, sectionTitle) = (m.Marker, m.Text);
                 area = AreaClassifier.ClassifyHeading(sectionTitle);
+                sectionAreas = AreaClassifier.AreasNamed(sectionTitle);
                 group = "";
                 carried = null;
                 lastLead = "";
@@ -101,7 +115,7 @@ public static class AppendixTaskExtractor
                 Deadline = DeadlineParser.Parse(Flat(Cell(cells, c.Deadline)), contextYear),
                 Product = product.Length > 0 ? product : null,
                 Targets = Targets.Find(text + " " + objective),
-                Area = area != ReformArea.Other ? area : AreaClassifier.ClassifyHeading(text),
+                Area = RowArea(area, sectionAreas, text),
                 SectionPath = sectionMarker.Length > 0 ? $"Phụ lục/{sectionMarker}" : "Phụ lục",
                 Origin = TaskOrigin.AppendixRow,
                 Source = row.Source,

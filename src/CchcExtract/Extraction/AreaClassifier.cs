@@ -59,4 +59,37 @@ public static class AreaClassifier
                 if (f.Contains(k)) return area;
         return ReformArea.Other;
     }
+
+    /// <summary>Task wordings typical of each area, most specific area first (a task about digitising procedure files is digital government).</summary>
+    private static readonly (ReformArea Area, string[] Keys)[] TaskWords =
+    [
+        (ReformArea.DigitalGovernment, ["chinh quyen dien tu", "chinh quyen so", "chuyen doi so", "dich vu cong truc tuyen", "truc tuyen toan trinh", "so hoa",
+            "chu ky so", "ky so", "de an 06", "dinh danh dien tu", "cong nghe thong tin", "tro ly ao", "co so du lieu", "phan mem", "thanh toan truc tuyen"]),
+        (ReformArea.Institutions, ["the che", "van ban quy pham phap luat", "pho bien, giao duc phap luat", "pho bien giao duc phap luat", "thi hanh phap luat", "ngay phap luat"]),
+        (ReformArea.PublicFinance, ["tai chinh", "ngan sach", "tai san cong", "dau tu cong", "kinh phi"]),
+        (ReformArea.CivilService, ["che do cong vu", "van hoa cong vu", "ky luat, ky cuong", "ky luat ky cuong", "cong chuc", "vien chuc", "vi tri viec lam", "cong vu"]),
+        (ReformArea.Organisation, ["to chuc bo may", "bo may", "sap xep", "kien toan", "sap nhap", "don vi su nghiep"]),
+        (ReformArea.Procedures, ["thu tuc hanh chinh", "tthc", "mot cua", "ho so", "phan anh, kien nghi", "phan anh kien nghi"]),
+        (ReformArea.Direction, ["cai cach hanh chinh", "kiem tra", "tuyen truyen", "chi dao", "dieu hanh", "bao cao"]),
+    ];
+
+    /// <summary>
+    /// The area a task's own wording points to (<c>Kiểm tra việc số hóa hồ sơ thủ tục hành chính</c> →
+    /// digital government), for tasks listed without an area heading; Other when nothing points anywhere.
+    /// </summary>
+    public static ReformArea ClassifyTask(string text)
+    {
+        var f = VietnameseText.Fold(text);
+        foreach (var (area, keys) in TaskWords)
+            foreach (var k in keys)
+                if (f.Contains(k, StringComparison.Ordinal)) return area;
+        return ReformArea.Other;
+    }
+
+    /// <summary>Every area a heading names by label (<c>Cải cách tổ chức bộ máy và chế độ công vụ</c> names two).</summary>
+    public static IReadOnlyList<ReformArea> AreasNamed(string heading)
+    {
+        var f = VietnameseText.Fold(heading);
+        return Labels.Where(l => l.Keys.Any(k => f.Contains(k, StringComparison.Ordinal))).Select(l => l.Area).Distinct().ToList();
+    }
 }

@@ -91,7 +91,11 @@ public static partial class MetadataExtractor
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Level)
             .ToList();
         // The issuing block at the top ("ỦY BAN NHÂN DÂN / XÃ NGUYÊN GIÁP") names the unit outright.
-        var headerUnit = seg.HeaderLines.Take(12).Select(l => HeaderUnitRx().Match(Markup.Strip(l.Text))).FirstOrDefault(m => m.Success);
+        // Read per column: a letterhead is two columns (unit | national motto) however it was flattened.
+        // Under a superior authority's line ("UBND HUYỆN X") the next line names the issuing unit itself.
+        var headerUnits = seg.HeaderLines.Take(12).Select(l => Cells(l.Text).Select(c => HeaderUnitRx().Match(c)).FirstOrDefault(m => m.Success)).ToList();
+        int first = headerUnits.FindIndex(m => m is not null);
+        var headerUnit = first < 0 ? null : first + 1 < headerUnits.Count && headerUnits[first + 1] is { } below ? below : headerUnits[first];
         if (headerUnit is not null)
         {
             var hl = LevelOf(headerUnit.Groups["lvl"].Value);
@@ -224,11 +228,47 @@ public static partial class MetadataExtractor
     [GeneratedRegex(@"^(?:[\p{Lu}][\p{Ll}]*)(?:\s+[\p{Lu}][\p{Ll}]*){1,4}$")]
     private static partial Regex PersonRx();
 
+    /// <summary>
+    /// The cells of a letterhead or signature line: split at tabs, pipe-table bars and gaps of three or
+    /// more spaces, each cell's line breaks (<c>&lt;br&gt;</c>) kept apart; markup removed, empty cells dropped.
+    /// </summary>
+    private static IEnumerable<string> Cells(string line) =>
+        ColumnGapRx().Split(line)
+            .SelectMany(c => BreakRx().Split(c))
+            .Select(c => Markup.Strip(c).Trim())
+            .Where(c => c.Length > 0 && !c.All(ch => ch is '-' or ':' or '|'));
+
+    [GeneratedRegex(@"\t|\s*\|\s*|\s{3,}")]
+    private static partial Regex ColumnGapRx();
+
+    [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase)]
+    private static partial Regex BreakRx();
+
+    /// <summary>
+    /// The lines of the signature column: a signature block printed beside the list of recipients
+    /// (Nơi nhận) as a second column or table cell, read top to bottom — the last cell of each line that has several.
+    /// </summary>
+    private static IEnumerable<string> RightColumn(IEnumerable<SourceLine> lines)
+    {
+        foreach (var l in lines)
+        {
+            var parts = ColumnGapRx().Split(l.Text).Where(p => Markup.Strip(p).Trim().Length > 0).ToList();
+            if (parts.Count < 2) continue;
+            foreach (var sub in BreakRx().Split(parts[^1])) yield return Markup.Strip(sub).Trim();
+        }
+    }
+
     private static string? Signer(SegmentedDocument seg, out string? signerTitle)
+    {
+        var found = Signer(seg.TrailerLines.Concat(seg.HeaderLines).Select(l => Markup.Strip(l.Text)), out signerTitle);
+        return found ?? Signer(RightColumn(seg.TrailerLines.Concat(seg.HeaderLines)), out signerTitle);
+    }
+
+    private static string? Signer(IEnumerable<string> text, out string? signerTitle)
     {
         signerTitle = null;
         // The signer's name follows a line naming the position (CHỦ TỊCH, PHÓ CHỦ TỊCH…), in the trailer or header.
-        var lines = seg.TrailerLines.Concat(seg.HeaderLines).Select(l => Markup.Strip(l.Text)).Where(s => s.Length > 0).ToList();
+        var lines = text.Where(s => s.Length > 0).ToList();
         for (int i = 0; i < lines.Count - 1; i++)
         {
             var f = VietnameseText.Fold(lines[i]);

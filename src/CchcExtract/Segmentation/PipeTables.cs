@@ -9,7 +9,8 @@ namespace CchcExtract.Segmentation;
 /// </summary>
 public static partial class PipeTables
 {
-    [GeneratedRegex(@"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$")]
+    // Alignment colons allowed, any dash count: |:--:|---|--:|
+    [GeneratedRegex(@"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$")]
     private static partial Regex SeparatorRx();
 
     /// <summary>True for a line that is a pipe-table row: starts and ends with '|' and has at least two cells.</summary>

@@ -11,8 +11,8 @@ namespace CchcExtract.Tests.Corpus;
 /// </summary>
 public class GoldCorpusTests
 {
-    /// <summary>Gold folders: the main gold and the blind set (written without looking at the extractor).</summary>
-    private static readonly string[] GoldDirs = ["gold", "blind-gold", "blind2-gold"];
+    /// <summary>Gold folders: the main gold and the blind sets (written without looking at the extractor).</summary>
+    private static readonly string[] GoldDirs = ["gold", "blind-gold", "blind2-gold", "blind3-gold"];
 
     public static TheoryData<string> SampleGold() => GoldFiles(shared: false);
     public static TheoryData<string> SeedGold() => GoldFiles(shared: true);
