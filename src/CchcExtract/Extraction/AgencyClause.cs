@@ -16,7 +16,8 @@ public static partial class AgencyClause
     /// <param name="Support">The support agencies as printed (one mention, possibly a list), or null.</param>
     /// <param name="Deadline">The deadline after <c>thời gian hoàn thành:</c> / <c>thời hạn:</c>, or null.</param>
     /// <param name="Rest">What the text asks once the assignment words are taken out (<c>thực hiện:</c> for a lead-in).</param>
-    public sealed record Assignment(string? Lead, string? Support, string? Deadline, string Rest);
+    /// <param name="Task">The task wording when the item labels it (<c>Nội dung: …; Chủ trì: …</c>), else null.</param>
+    public sealed record Assignment(string? Lead, string? Support, string? Deadline, string Rest, string? Task = null);
 
     [GeneratedRegex(@"^\s*chủ\s+trì\s*:\s*(?<lead>.+?)\s*(?:[.;,]\s*phối\s+hợp\s*:\s*(?<sup>.+?))?\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex LabelledCellRx();
@@ -52,7 +53,7 @@ public static partial class AgencyClause
         return dropped.Length > 0 ? dropped : t;
     }
 
-    [GeneratedRegex(@"^(?:giao\s+(?:cho\s+)?)?(?<lead>\p{Lu}[^;:]{1,100}?)\s+(?:chủ\s+trì|làm\s+đầu\s+mối)\b\s*,?\s*(?:(?:và\s+)?phối\s+hợp\s+với\s+(?<after>.*))?(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?:giao\s+(?:cho\s+)?)?(?<lead>\p{L}[^;:]{1,100}?)\s+(?:chủ\s+trì|làm\s+đầu\s+mối)\b\s*,?\s*(?:(?:và\s+)?phối\s+hợp\s+với\s+(?<after>.*))?(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex AssignmentRx();
 
     [GeneratedRegex(@"[;,.]\s*(?:thời\s+gian|thời\s+hạn)(?:\s+(?:hoàn\s+thành|thực\s+hiện))?\s*:\s*(?<d>[^;:]+?)\s*[.;]?\s*$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
@@ -73,6 +74,37 @@ public static partial class AgencyClause
         "lap", "trinh", "gui", "de", "nham", "trong", "tai",
     ];
 
+    [GeneratedRegex(@"^(?:giao\s+(?:cho\s+)?)?(?<lead>\p{L}[^;:]{1,100}?)\s+(?:thực\s+hiện|triển\s+khai|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?:\s+(?:các|những)\s+(?:nội\s+dung|nhiệm\s+vụ)(?:\s+sau)?)?\s*:$", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadInRx();
+
+    // "(Cơ quan chủ trì: X; cơ quan phối hợp: Y; thời gian: Z)" closing an item.
+    [GeneratedRegex(@"\s*\((?<inner>[^()]*?(?:chủ\s+trì|thời\s+gian|thời\s+hạn)\s*:[^()]*)\)\s*[.;]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex RoleNoteRx();
+
+    [GeneratedRegex(@"(?<=[.;])\s+")]
+    private static partial Regex ClauseBreakRx();
+
+    /// <summary>
+    /// Fields written as labels (<c>Nội dung: X; Chủ trì: A; Phối hợp: B; Thời hạn: C</c>, also inside a
+    /// closing bracket); null unless a lead or deadline label is among them. "Phối hợp: không" names none.
+    /// </summary>
+    private static Assignment? Labelled(string fields, string rest)
+    {
+        string? lead = null, support = null, deadline = null, task = null;
+        foreach (var part in fields.Split(';'))
+        {
+            int colon = part.IndexOf(':');
+            if (colon < 0) continue;
+            var label = VietnameseText.Fold(part[..colon]).Trim();
+            var value = part[(colon + 1)..].Trim().TrimEnd('.', ')').Trim();
+            if (label.EndsWith("chu tri")) lead = value;
+            else if (label.EndsWith("phoi hop")) support = VietnameseText.Fold(value) is "khong" or "khong co" ? null : value;
+            else if (label.StartsWith("thoi gian") || label.StartsWith("thoi han")) deadline = value;
+            else if (label == "noi dung") task = value;
+        }
+        return lead is null && deadline is null ? null : new Assignment(lead, support, deadline, rest, task);
+    }
+
     /// <summary>
     /// The assignment a task text makes (<c>Giao X chủ trì, phối hợp với Y &lt;verb&gt; …; thời gian hoàn thành: D</c>,
     /// or <c>X chủ trì …</c> at its start), or null when it names no lead with <c>chủ trì</c>. The support list ends
@@ -81,17 +113,24 @@ public static partial class AgencyClause
     public static Assignment? FromTask(string text)
     {
         var t = text.Replace('\n', ' ').Trim();
+        if (RoleNoteRx().Match(t) is { Success: true } note && Labelled(note.Groups["inner"].Value, "") is { } inBrackets)
+            return inBrackets;
+        if (VietnameseText.Fold(t).StartsWith("noi dung") && Labelled(t, "") is { Task: not null } labelled)
+            return labelled;
+        if (LeadInRx().Match(t) is { Success: true } leadIn && StartsLikeAgency(leadIn.Groups["lead"].Value)
+            && !VietnameseText.Fold(leadIn.Groups["lead"].Value).Contains("chu tri", StringComparison.Ordinal))
+            return new Assignment(leadIn.Groups["lead"].Value.Trim(), null, null, "thực hiện:");
         string? deadline = null;
         if (DeadlineClauseRx().Match(t) is { Success: true } dm)
         {
             deadline = dm.Groups["d"].Value.Trim();
             t = t[..dm.Index].TrimEnd();
         }
-        var m = AssignmentRx().Match(t);
-        if (!m.Success)
+        // The assignment opens the item, or a later clause ("…; công chức Tư pháp chủ trì, phối hợp với …").
+        var m = ClauseBreakRx().Split(t).Select(c => AssignmentRx().Match(c)).FirstOrDefault(x => x.Success && StartsLikeAgency(x.Groups["lead"].Value));
+        if (m is null)
             return deadline is null ? null : new Assignment(null, null, deadline, t);
         var lead = m.Groups["lead"].Value.Trim();
-        if (!StartsLikeAgency(lead)) return deadline is null ? null : new Assignment(null, null, deadline, t);
         string? support = null;
         var rest = m.Groups["rest"].Value;
         if (m.Groups["after"].Success)
@@ -126,7 +165,8 @@ public static partial class AgencyClause
 
     private static bool StartsLikeAgency(string name)
     {
-        var f = VietnameseText.Fold(name) + " ";
+        var f = VietnameseText.Fold(name.Trim()) + " ";
+        if (f.StartsWith("to chuc ", StringComparison.Ordinal)) return false; // "Tổ chức …" is the verb "organise"
         return AgencyStarts.Any(s => f.StartsWith(s, StringComparison.Ordinal));
     }
 }

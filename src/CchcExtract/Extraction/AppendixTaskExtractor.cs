@@ -82,6 +82,10 @@ public static class AppendixTaskExtractor
             }
             if (row.Kind == TableRowKind.Group)
             {
+                // A numbered group row that is only an area heading ("1 | Công tác chỉ đạo, điều hành") sets the area.
+                var heading = cells.Where((v, k) => k != c.Number && v.Length > 0).FirstOrDefault() ?? "";
+                if (heading.Length <= 80 && AreaClassifier.AreasNamed(heading) is { Count: > 0 } named)
+                    (area, sectionAreas) = (named[0], named);
                 carried = c.IsMultiLevel ? cells : null;
                 continue;
             }
@@ -112,7 +116,9 @@ public static class AppendixTaskExtractor
                 ParentTask = c.IsMultiLevel && Cell(cells, c.Task).Length > 0 ? Flat(Cell(cells, c.Task)) : null,
                 Lead = lead.Length > 0 ? AgencyResolver.Resolve(lead) : null,
                 Support = AgencyResolver.ResolveList(support),
-                Deadline = DeadlineParser.Parse(Flat(Cell(cells, c.Deadline)), contextYear),
+                Deadline = c.DeadlineEnd >= 0
+                    ? DeadlineParser.ParseSpan(Flat(Cell(cells, c.Deadline)), Flat(Cell(cells, c.DeadlineEnd)), contextYear)
+                    : DeadlineParser.Parse(Flat(Cell(cells, c.Deadline)), contextYear),
                 Product = product.Length > 0 ? product : null,
                 Targets = Targets.Find(text + " " + objective),
                 Area = RowArea(area, sectionAreas, text),

@@ -21,7 +21,10 @@ public static partial class BodyTaskExtractor
     /// <param name="contextYear">The plan's year, for deadlines printed without one.</param>
     public static IEnumerable<TaskRecord> Tasks(SegmentedDocument seg, int? contextYear = null)
     {
-        foreach (var root in TopSections(seg).Where(i => IsTaskSection(i.Text)))
+        // A part titled as the tasks ("B. NỘI DUNG NHIỆM VỤ") holds them under its Roman area sections.
+        var parts = seg.Items.Where(i => i.Kind == MarkerKind.Part && IsTaskSection(i.Text) && i.Children.Any(c => c.Kind == MarkerKind.Roman)).ToList();
+        var inParts = parts.SelectMany(Descendants).ToHashSet();
+        foreach (var root in parts.Concat(TopSections(seg).Where(i => IsTaskSection(i.Text) && !inParts.Contains(i))))
             foreach (var r in FromTaskSection(root, ReformArea.Other, insideNhiemVu: !HasObjectiveSplit(root), null, contextYear))
                 yield return r;
     }
@@ -90,6 +93,7 @@ public static partial class BodyTaskExtractor
                 if (lead is null && inherited?.Lead is { } il) lead = AgencyResolver.Resolve(il);
                 yield return Record(child, area, TaskOrigin.BodyTask, lead) with
                 {
+                    Text = own?.Task ?? child.Text,
                     Support = AgencyResolver.ResolveList(support),
                     Deadline = DeadlineParser.Parse(own?.Deadline, year),
                 };

@@ -56,6 +56,9 @@ public static partial class DeadlineParser
             return new(printed, DeadlineKind.Conditional);
 
         Match m;
+        // "Từ 01/3/2026 đến 30/6/2026": two days make a span.
+        if (DateRx().Matches(f) is { Count: 2 } two && Dates.TryDate(two[0], out var from) && Dates.TryDate(two[1], out var to) && to > from)
+            return new(printed, DeadlineKind.Range, from, to);
         if ((m = DateRx().Match(f)).Success || (m = LongDateRx().Match(f)).Success)
         {
             if (Dates.TryDate(m, out var d))
@@ -110,6 +113,25 @@ public static partial class DeadlineParser
                 return new(printed, DeadlineKind.Month, new DateOnly(cy, mo, 1), Dates.EndOfMonth(cy, mo));
         }
         return new(printed, DeadlineKind.Unspecified);
+    }
+
+    /// <summary>
+    /// A deadline printed in two columns, start and end (<c>Quý IV/2026</c> | <c>Quý I/2027</c>): raw
+    /// <c>start - end</c>, from the start's first day to the end's last; the kind both share, or range.
+    /// Either column alone is parsed as it stands.
+    /// </summary>
+    public static Deadline ParseSpan(string? start, string? end, int? contextYear = null)
+    {
+        if (string.IsNullOrWhiteSpace(start)) return Parse(end, contextYear);
+        if (string.IsNullOrWhiteSpace(end)) return Parse(start, contextYear);
+        var s = Parse(start, contextYear);
+        var e = Parse(end, contextYear);
+        var raw = $"{s.Raw} - {e.Raw}";
+        var from = s.Start ?? s.End;
+        var until = e.End ?? e.Start;
+        if (from is null || until is null || until < from) return new(raw, DeadlineKind.Unspecified);
+        var kind = s.Kind == e.Kind && s.Kind != DeadlineKind.Date ? s.Kind : DeadlineKind.Range;
+        return new(raw, kind, from, until);
     }
 
     [GeneratedRegex(@"^(?:trong\s+)?thang\s+(?<m>\d{1,2})$")]

@@ -246,14 +246,16 @@ public static partial class MetadataExtractor
 
     /// <summary>
     /// The lines of the signature column: a signature block printed beside the list of recipients
-    /// (Nơi nhận) as a second column or table cell, read top to bottom — the last cell of each line that has several.
+    /// (Nơi nhận) as a second column or table cell, read top to bottom — the last cell of each line that
+    /// has several, and lines indented into that column on their own (the name under the blank for the seal).
     /// </summary>
     private static IEnumerable<string> RightColumn(IEnumerable<SourceLine> lines)
     {
         foreach (var l in lines)
         {
             var parts = ColumnGapRx().Split(l.Text).Where(p => Markup.Strip(p).Trim().Length > 0).ToList();
-            if (parts.Count < 2) continue;
+            bool indented = parts.Count == 1 && (l.Text.StartsWith('\t') || l.Text.StartsWith("          ", StringComparison.Ordinal));
+            if (parts.Count < 2 && !indented) continue;
             foreach (var sub in BreakRx().Split(parts[^1])) yield return Markup.Strip(sub).Trim();
         }
     }

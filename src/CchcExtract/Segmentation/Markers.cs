@@ -39,7 +39,8 @@ public static partial class Markers
     [GeneratedRegex(@"^(?:Điều\s+)?(?<m>\d{1,2})[.)](?:\s+(?<t>\S.*))?$")]
     private static partial Regex ArabicRx();
 
-    [GeneratedRegex(@"^(?<m>[a-zđ])(?:\)\s*|\.\s+)(?<t>\S.*)$")]
+    // a) b. c/ — the slash form is older typing.
+    [GeneratedRegex(@"^(?<m>[a-zđ])(?:\)\s*|\.\s+|/\s*)(?<t>\S.*)$")]
     private static partial Regex LetterRx();
 
     [GeneratedRegex(@"^(?:[-–—•·]\s*|\*\s+)(?<t>.*)$")]

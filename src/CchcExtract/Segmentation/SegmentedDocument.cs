@@ -26,6 +26,9 @@ public sealed record TableColumns(IReadOnlyList<string> Header, int Number, int 
     /// <summary>True for the multi-level layout (objective → task → activity rows).</summary>
     public bool IsMultiLevel => Activity >= 0;
 
+    /// <summary>A second time column giving the end (<c>Thời gian kết thúc</c>) when <see cref="Deadline"/> gives the start; -1 when absent.</summary>
+    public int DeadlineEnd { get; init; } = -1;
+
     /// <summary>Column holding the text of each record: the activity when present, else the task.</summary>
     public int RecordText => Activity >= 0 ? Activity : Task;
 }

@@ -221,7 +221,7 @@ public static partial class TableAssembler
     /// "Thời gian thực hiện" is the deadline and "Cơ quan thực hiện" the lead.</remarks>
     public static TableColumns? MapColumns(IReadOnlyList<string> header)
     {
-        int number = -1, objective = -1, task = -1, activity = -1, product = -1, lead = -1, support = -1, deadline = -1, doer = -1;
+        int number = -1, objective = -1, task = -1, activity = -1, product = -1, lead = -1, support = -1, deadline = -1, doer = -1, deadlineEnd = -1;
         for (int k = 0; k < header.Count; k++)
         {
             var f = VietnameseText.Fold(header[k]).Trim();
@@ -229,7 +229,12 @@ public static partial class TableAssembler
             if (f is "stt" or "tt" or "so tt" or "so thu tu" or "tt." or "stt.") Set(ref number, k);
             else if (Has("phoi hop")) Set(ref support, k);
             else if (Has("chu tri")) Set(ref lead, k);
-            else if (Has("thoi gian", "thoi han", "tien do", "han hoan thanh", "moc thoi gian")) Set(ref deadline, k);
+            else if (Has("thoi gian", "thoi han", "tien do", "han hoan thanh", "moc thoi gian"))
+            {
+                // "Thời gian bắt đầu | Thời gian kết thúc": the second column ends the span.
+                if (deadline >= 0 && Has("ket thuc", "hoan thanh", "den ngay")) Set(ref deadlineEnd, k);
+                else Set(ref deadline, k);
+            }
             else if (Has("san pham", "ket qua")) Set(ref product, k);
             else if (Has("hoat dong")) Set(ref activity, k);
             else if (Has("muc tieu")) Set(ref objective, k);
@@ -238,7 +243,7 @@ public static partial class TableAssembler
         }
         if (lead < 0) lead = doer;
         if (task < 0 && activity < 0) return null;
-        return new TableColumns(header, number, objective, task, activity, product, lead, support, deadline);
+        return new TableColumns(header, number, objective, task, activity, product, lead, support, deadline) { DeadlineEnd = deadlineEnd };
 
         static void Set(ref int role, int k) { if (role < 0) role = k; }
     }

@@ -45,4 +45,35 @@ public class AgencyClauseTests
         a.Deadline.ShouldBe("trước ngày 15/12/2026");
         AgencyClause.FromTask("Tăng cường kỷ luật, kỷ cương hành chính.").ShouldBeNull();
     }
+
+    [Fact]
+    public void FromTask_RolesInClosingBrackets_LeadSupportDeadline()
+    {
+        var a = AgencyClause.FromTask("- Rà soát danh mục văn bản (Cơ quan chủ trì: Văn phòng HĐND và UBND xã; cơ quan phối hợp: Hội Nông dân xã, các ấp; thời gian: Thường xuyên).")
+            .ShouldNotBeNull();
+        (a.Lead, a.Support, a.Deadline, a.Task).ShouldBe(("Văn phòng HĐND và UBND xã", "Hội Nông dân xã, các ấp", "Thường xuyên", null));
+    }
+
+    [Fact]
+    public void FromTask_LabelledFields_TaskIsTheContent()
+    {
+        var a = AgencyClause.FromTask("Nội dung: Rà soát thủ tục hành chính; Chủ trì: Phòng Kinh tế; Phối hợp: không; Thời hạn: Quý I/2026.").ShouldNotBeNull();
+        (a.Task, a.Lead, a.Support, a.Deadline).ShouldBe(("Rà soát thủ tục hành chính", "Phòng Kinh tế", null, "Quý I/2026"));
+    }
+
+    [Fact]
+    public void FromTask_AssignmentInALaterClause_Found()
+    {
+        var a = AgencyClause.FromTask("Tổ chức tuyên truyền pháp luật tại các bản; công chức Tư pháp - Hộ tịch chủ trì, phối hợp với Công an xã; thời gian: Thường xuyên.")
+            .ShouldNotBeNull();
+        (a.Lead, a.Support, a.Deadline).ShouldBe(("công chức Tư pháp - Hộ tịch", "Công an xã", "Thường xuyên"));
+    }
+
+    [Fact]
+    public void FromTask_AgencyDoesTheFollowing_LeadIn()
+    {
+        var a = AgencyClause.FromTask("Bộ phận Tiếp nhận và trả kết quả xã thực hiện:").ShouldNotBeNull();
+        a.Lead.ShouldBe("Bộ phận Tiếp nhận và trả kết quả xã");
+        a.Rest.ShouldBe("thực hiện:");
+    }
 }

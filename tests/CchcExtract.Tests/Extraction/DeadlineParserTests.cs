@@ -16,6 +16,8 @@ public class DeadlineParserTests
     [InlineData("trong tháng 02/2026", DeadlineKind.Month, "2026-02-01", "2026-02-28")]
     [InlineData("Đến hết ngày 31/01/2027", DeadlineKind.Date, null, "2027-01-31")]
     [InlineData("Đột xuất", DeadlineKind.Conditional, null, null)]
+    [InlineData("Từ 01/3/2025 đến 30/6/2025", DeadlineKind.Range, "2025-03-01", "2025-06-30")]
+    [InlineData("Tháng 6 và tháng 12/2025", DeadlineKind.Month, "2025-06-01", "2025-12-31")]
     [InlineData("tháng 2 năm 2024", DeadlineKind.Month, "2024-02-01", "2024-02-29")]
     [InlineData("trước ngày 10/12/2025", DeadlineKind.Date, null, "2025-12-10")]
     [InlineData("Ngày 15/7/2025", DeadlineKind.Date, "2025-07-15", "2025-07-15")]
@@ -73,5 +75,18 @@ public class DeadlineParserVariantTests
         d.Kind.ShouldBe(kind);
         (d.Start?.ToString("yyyy-MM-dd")).ShouldBe(start);
         (d.End?.ToString("yyyy-MM-dd")).ShouldBe(end);
+    }
+
+    [Theory]
+    [InlineData("Quý IV/2026", "Quý I/2027", "Quý IV/2026 - Quý I/2027", DeadlineKind.Quarter, "2026-10-01", "2027-03-31")]
+    [InlineData("01/01/2026", "30/6/2026", "01/01/2026 - 30/6/2026", DeadlineKind.Range, "2026-01-01", "2026-06-30")]
+    [InlineData("", "Tháng 5/2026", "Tháng 5/2026", DeadlineKind.Month, "2026-05-01", "2026-05-31")]
+    public void ParseSpan_StartAndEndColumns_OneDeadline(string start, string end, string raw, DeadlineKind kind, string from, string until)
+    {
+        var d = DeadlineParser.ParseSpan(start, end);
+        d.Raw.ShouldBe(raw);
+        d.Kind.ShouldBe(kind);
+        d.Start.ShouldBe(DateOnly.Parse(from));
+        d.End.ShouldBe(DateOnly.Parse(until));
     }
 }

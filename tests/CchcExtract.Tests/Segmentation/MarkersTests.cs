@@ -14,6 +14,7 @@ public class MarkersTests
     [InlineData("2.2. Nhiệm vụ", MarkerKind.Dotted, "2.2")]
     [InlineData("1.1 Mục tiêu", MarkerKind.Dotted, "1.1")]
     [InlineData("đ) Thực hiện công bố", MarkerKind.Letter, "đ")]
+    [InlineData("b/ Báo cáo kết quả", MarkerKind.Letter, "b")]
     [InlineData("- Duy trì hệ thống", MarkerKind.Dash, "")]
     [InlineData("+ Thực hiện đúng", MarkerKind.Plus, "")]
     [InlineData("- + Thường xuyên rà soát", MarkerKind.Plus, "")]
