@@ -53,8 +53,8 @@ public static partial class AgencyResolver
         ("Ủy ban nhân dân các huyện, thị xã, thành phố", ["UBND các huyện, thị xã, thành phố", "UBND cấp huyện", "UBND các huyện"]),
         ("Trạm Y tế", ["Trạm Y tế xã", "Trạm y tế"]),
         ("Đoàn Thanh niên", ["Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TNCS Hồ Chí Minh", "Huyện đoàn", "Đoàn TN"]),
-        ("Công an", ["Công an xã", "Công an phường"]),
-        ("Ban Chỉ huy Quân sự", ["Ban CHQS", "Quân sự"]),
+        ("Công an", ["Công an xã", "Công an phường", "CA"]),
+        ("Ban Chỉ huy Quân sự", ["Ban CHQS", "BCHQS", "BCH Quân sự", "Quân sự"]),
         ("Trung tâm Dịch vụ tổng hợp", ["Trung tâm DVTH"]),
         ("Trung tâm Văn hóa, Thể thao và Truyền thông", ["Trung tâm VH TT & TT", "Trung tâm VHTT&TT", "Trung tâm VH-TT-TT"]),
         ("Trung tâm dịch vụ sự nghiệp công", []),
@@ -182,6 +182,7 @@ public static partial class AgencyResolver
         "phong ", "van phong", "trung tam", "ban ", "tram ", "cong an", "quan su", "cac ", "doan ", "hoi ", "uy ban", "ubnd", "ubmttq",
         "mat tran", "truong ", "bao hiem", "chi cuc", "kho bac", "so ", "dang uy", "thon", "to ", "cong thong tin", "dai ", "hop tac xa",
         "chi nhanh", "buu dien", "vien ", "bo ", "thanh tra", "cong chuc", "lanh dao", "chu tich", "khu pho", "ap ", "hdnd", "uy vien",
+        "ca ", "bchqs", "ttpvhcc", "vp ",
     ];
 
     private static bool StartsAgency(string piece)

@@ -43,6 +43,9 @@ public static class AppendixTaskExtractor
         return byWording != ReformArea.Other ? byWording : AreaClassifier.ClassifyHeading(text);
     }
 
+    private static bool IsDitto(string cell) =>
+        Text.VietnameseText.Fold(cell).Trim().Trim('-', '.', ' ', '"') is "nt" or "n.t" or "nhu tren";
+
     /// <summary>Extracts the records of one table.</summary>
     /// <param name="table">The assembled table.</param>
     /// <param name="contextYear">The plan's year, for deadlines printed without one (<c>Quý I</c>).</param>
@@ -55,6 +58,7 @@ public static class AppendixTaskExtractor
         string group = "";
         string[]? carried = null;
         string lastLead = "";
+        string[]? previous = null; // the last record row, for "nt" (như trên) cells
         string Cell(string[] cells, int k) => k >= 0 && k < cells.Length ? cells[k] : "";
 
         foreach (var row in table.Rows)
@@ -74,6 +78,10 @@ public static class AppendixTaskExtractor
                 lastLead = "";
                 continue;
             }
+            // "nt", "-nt-", "Như trên": the same as the record row above.
+            if (previous is not null)
+                foreach (var k in new[] { c.Lead, c.Support, c.Deadline, c.Product })
+                    if (k >= 0 && k < cells.Length && IsDitto(cells[k])) cells[k] = Cell(previous, k);
             bool bullet = IsBullet(Cell(cells, c.Number));
             if (number.Length > 0 || bullet)
             {
@@ -100,6 +108,7 @@ public static class AppendixTaskExtractor
                 lastLead = cells[c.Lead];
             }
             carried = cells;
+            previous = cells;
             var ownNumber = bullet ? "" : group;
             var text = Flat(Cell(cells, c.RecordText));
             if (text.Length == 0) continue;
@@ -107,6 +116,12 @@ public static class AppendixTaskExtractor
             // A lead cell may name both roles: "X chủ trì; Y phối hợp", "Chủ trì: X. Phối hợp: Y".
             var (lead, cellSupport) = AgencyClause.FromCell(Flat(Cell(cells, c.Lead)));
             var support = Cell(cells, c.Support).Length > 0 ? Cell(cells, c.Support) : cellSupport;
+            // Two leads ("Phòng VH-XH; Văn phòng HĐND và UBND"): the first leads, the others support.
+            if (lead.Contains(';') && AgencyResolver.Split(lead) is { Count: > 1 } leads)
+            {
+                lead = leads[0];
+                support = string.Join("; ", leads.Skip(1).Append(support ?? "").Where(x => x.Length > 0));
+            }
             var product = Flat(Cell(cells, c.Product));
             yield return new TaskRecord
             {

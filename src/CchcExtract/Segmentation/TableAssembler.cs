@@ -52,6 +52,12 @@ public static partial class TableAssembler
             if (string.Join("|", cells.Select(VietnameseText.Fold)) == headerKey) { afterBreak = true; continue; }
             if (cells.All(c => c.Length == 0) || IsColumnNumberRow(cells)) continue;
             cells = Realign(cells, columns);
+            // A sub-row written "- …" in its text cell, number cell blank, with cells of its own beside the text,
+            // is a bullet of the row above: say so in the number cell, since cleaning drops the dash from the text.
+            if (columns.Number >= 0 && cells[columns.Number].Length == 0 && columns.RecordText >= 0 && columns.RecordText < rawCells.Length
+                && Markers.Parse(Markup.Strip(rawCells[columns.RecordText])).Kind is MarkerKind.Dash or MarkerKind.Plus
+                && cells.Where((v, k) => k != columns.Number && k != columns.RecordText && v.Length > 0).Any())
+                cells[columns.Number] = "-";
             var number = columns.Number >= 0 ? cells[columns.Number] : "";
 
             if (IsSectionRow(cells, columns, bold)) { rows.Add((TableRowKind.Section, cells, line)); afterBreak = false; continue; }
