@@ -81,6 +81,34 @@ public static partial class AgencyClause
     [GeneratedRegex(@"\s*\((?<inner>[^()]*?(?:chủ\s+trì|thời\s+gian|thời\s+hạn)\s*:[^()]*)\)\s*[.;]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RoleNoteRx();
 
+    // "(hoàn thành trước ngày 30/6/2026)" closing an item: its own deadline.
+    [GeneratedRegex(@"\((?:hoàn\s+thành\s+)?(?<d>(?:trước|trong|chậm\s+nhất|đến)\s[^()]*)\)\s*[.;]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DeadlineNoteRx();
+
+    // "… phối hợp thực hiện các nội dung trên": the closing words of an assignment covering the items above.
+    [GeneratedRegex(@"\s+(?:tổ\s+chức\s+)?thực\s+hiện\s+(?:các|những)\s+nội\s+dung\s+(?:nêu\s+)?trên\s*\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex CoversAboveRx();
+
+    /// <summary>
+    /// A closing sentence that assigns every item above it (<c>Giao: X chủ trì; Y phối hợp thực hiện các nội
+    /// dung trên; thời gian: năm 2026.</c>), or null.
+    /// </summary>
+    public static Assignment? Covering(string text)
+    {
+        var t = text.Replace('\n', ' ').Trim();
+        if (!VietnameseText.Fold(t).StartsWith("giao:", StringComparison.Ordinal)) return null;
+        t = t[5..].Trim();
+        string? deadline = null;
+        if (DeadlineClauseRx().Match(t) is { Success: true } dm)
+        {
+            deadline = dm.Groups["d"].Value.Trim();
+            t = t[..dm.Index].TrimEnd();
+        }
+        t = CoversAboveRx().Replace(t, "");
+        var (lead, support) = FromCell(t);
+        return StartsLikeAgency(lead) ? new Assignment(lead, support, deadline, "") : null;
+    }
+
     [GeneratedRegex(@"(?<=[.;])\s+")]
     private static partial Regex ClauseBreakRx();
 
@@ -127,6 +155,11 @@ public static partial class AgencyClause
             t = t[..dm.Index].TrimEnd();
         }
         // The assignment opens the item, or a later clause ("…; công chức Tư pháp chủ trì, phối hợp với …").
+        if (deadline is null && DeadlineNoteRx().Match(t) is { Success: true } dn)
+        {
+            deadline = dn.Groups["d"].Value.Trim();
+            t = t[..dn.Index].TrimEnd();
+        }
         var m = ClauseBreakRx().Split(t).Select(c => AssignmentRx().Match(c)).FirstOrDefault(x => x.Success && StartsLikeAgency(x.Groups["lead"].Value));
         if (m is null)
             return deadline is null ? null : new Assignment(null, null, deadline, t);

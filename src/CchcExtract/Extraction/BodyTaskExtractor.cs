@@ -60,6 +60,11 @@ public static partial class BodyTaskExtractor
 
     private static IEnumerable<TaskRecord> FromTaskSection(OutlineItem node, ReformArea area, bool insideNhiemVu, AgencyClause.Assignment? inherited, int? year)
     {
+        // "Giao: X chủ trì; Y phối hợp thực hiện các nội dung trên; thời gian: D." after a list assigns its items
+        // (the outline hangs that plain line under the list's last item).
+        var closing = node.Children.Concat(node.Children.LastOrDefault()?.Children ?? []).Where(c => c.Kind == MarkerKind.None);
+        if (closing.Select(c => AgencyClause.Covering(c.Text)).LastOrDefault(a => a is not null) is { } covering)
+            inherited = covering;
         foreach (var child in node.Children)
         {
             if (IsObjectiveHeading(child)) continue;
@@ -95,7 +100,7 @@ public static partial class BodyTaskExtractor
                 {
                     Text = own?.Task ?? child.Text,
                     Support = AgencyResolver.ResolveList(support),
-                    Deadline = DeadlineParser.Parse(own?.Deadline, year),
+                    Deadline = DeadlineParser.Parse(own?.Deadline ?? inherited?.Deadline, year),
                 };
             }
             if (child.Children.Count > 0)
