@@ -33,9 +33,25 @@ public static partial class PageLayout
     /// <param name="words">Words of all pages.</param>
     /// <param name="engineParagraphs">Trust the engine's paragraph ids (<see cref="PageWord.LineKey"/>) to separate
     /// table rows — for OCR, where Tesseract puts each table cell line group in its own paragraph and vertical gaps are noisy.</param>
-    public static IReadOnlyList<LayoutLine> Build(IReadOnlyList<PageSize> pages, IReadOnlyList<PageWord> words, bool engineParagraphs = false)
+    /// <param name="ruled">Bordered tables found on page images (<see cref="RuledTables"/>): their words become
+    /// table rows by the drawn grid instead of by word geometry.</param>
+    public static IReadOnlyList<LayoutLine> Build(IReadOnlyList<PageSize> pages, IReadOnlyList<PageWord> words, bool engineParagraphs = false, IReadOnlyList<RuledTable>? ruled = null)
     {
-        var byPage = words.Where(w => w.Text.Trim().Length > 0).GroupBy(w => w.Page).ToDictionary(g => g.Key, g => g.ToList());
+        var tablesByPage = (ruled ?? []).GroupBy(t => t.Page).ToDictionary(g => g.Key, g => g.OrderBy(t => t.Top).ToList());
+        var inTables = new Dictionary<int, List<(RuledTable Table, List<PageWord> Words)>>();
+        var byPage = new Dictionary<int, List<PageWord>>();
+        foreach (var g in words.Where(w => w.Text.Trim().Length > 0).GroupBy(w => w.Page))
+        {
+            var free = g.ToList();
+            if (tablesByPage.TryGetValue(g.Key, out var ts))
+            {
+                var list = ts.Select(t => (t, free.Where(w => t.Contains((w.Left + w.Right) / 2, w.MidY)).ToList())).ToList();
+                var taken = list.SelectMany(x => x.Item2).ToHashSet();
+                free = free.Where(w => !taken.Contains(w)).ToList();
+                inTables[g.Key] = list;
+            }
+            byPage[g.Key] = free;
+        }
         var linesByPage = pages.ToDictionary(p => p.Page, p => GroupLines(byPage.GetValueOrDefault(p.Page) ?? []));
         RemoveHeadersAndFooters(pages, linesByPage);
         var output = new List<LayoutLine>();
@@ -43,9 +59,10 @@ public static partial class PageLayout
         foreach (var page in pages)
         {
             var lines = linesByPage[page.Page];
-            if (lines.Count == 0) continue;
+            var grids = inTables.GetValueOrDefault(page.Page)?.Where(t => t.Words.Count > 0).ToList() ?? [];
+            if (lines.Count == 0 && grids.Count == 0) continue;
             if (output.Count > 0) output.Add(new LayoutLine("", page.Page, null, 1));
-            LayoutPage(page, lines, output, engineParagraphs, ref lastBounds);
+            LayoutPage(page, lines, output, engineParagraphs, ref lastBounds, grids);
         }
         if (engineParagraphs) RepairNumberColumn(output);
         return output;
@@ -134,9 +151,10 @@ public static partial class PageLayout
 
     private static bool InMargin(PhysLine l, PageSize p) => l.Bottom < p.Height * 0.1 || l.Top > p.Height * 0.9;
 
-    private static void LayoutPage(PageSize page, List<PhysLine> lines, List<LayoutLine> output, bool engineParagraphs, ref List<double>? lastBounds)
+    private static void LayoutPage(PageSize page, List<PhysLine> lines, List<LayoutLine> output, bool engineParagraphs, ref List<double>? lastBounds,
+        List<(RuledTable Table, List<PageWord> Words)> grids)
     {
-        double textLeft = lines.Min(l => l.Left), textRight = lines.Max(l => l.Right);
+        double textLeft = lines.Count > 0 ? lines.Min(l => l.Left) : 0, textRight = lines.Count > 0 ? lines.Max(l => l.Right) : 0;
         double textWidth = Math.Max(1, textRight - textLeft);
         int i = 0;
         var para = new List<PhysLine>();
@@ -146,9 +164,22 @@ public static partial class PageLayout
             output.Add(ToLine(para.SelectMany(l => l.Words).ToList(), JoinWrapped(para)));
             para.Clear();
         }
+        int g = 0;
+        void EmitGridsAbove(double y)
+        {
+            while (g < grids.Count && grids[g].Table.Top < y)
+            {
+                FlushPara();
+                if (output.Count > 0 && output[^1].Text.Length > 0) output.Add(new LayoutLine("", page.Page, null, 1));
+                EmitGrid(grids[g].Table, grids[g].Words, output, engineParagraphs);
+                output.Add(new LayoutLine("", page.Page, null, 1));
+                g++;
+            }
+        }
         while (i < lines.Count)
         {
             var l = lines[i];
+            EmitGridsAbove(l.Top);
             if (l.Segments.Count >= 3)
             {
                 int end = TableEnd(lines, i, textWidth);
@@ -169,6 +200,7 @@ public static partial class PageLayout
             para.Add(l);
             i++;
         }
+        EmitGridsAbove(double.PositiveInfinity);
         FlushPara();
         while (output.Count > 0 && output[^1].Text.Length == 0 && output[^1].Page == page.Page && output.Count > 1 && output[^2].Text.Length == 0) output.RemoveAt(output.Count - 1);
     }
@@ -217,6 +249,66 @@ public static partial class PageLayout
             end++;
         }
         return end;
+    }
+
+    /// <summary>
+    /// One tab-separated line per row band of a ruled table that has text: each word goes to the (merged) cell
+    /// its centre falls in, cell text at the cell's top-left slot, the slots it covers blank — the shape the
+    /// word-geometry path gives (<see cref="EmitTable"/>), so segmentation treats both alike.
+    /// </summary>
+    private static void EmitGrid(RuledTable t, List<PageWord> words, List<LayoutLine> output, bool engineParagraphs)
+    {
+        var byCell = words.GroupBy(w => { var (b, c) = t.Slot((w.Left + w.Right) / 2, w.MidY); return t.Anchor[b * t.Columns + c]; })
+            .ToDictionary(x => x.Key, x => x.ToList());
+        double h = Median(words.Select(w => w.Height));
+        var colRights = new double[t.Columns];
+        foreach (var w in words) { int c = t.Slot((w.Left + w.Right) / 2, w.MidY).Column; colRights[c] = Math.Max(colRights[c], w.Right); }
+        for (int b = 0; b < t.Bands; b++)
+        {
+            var cells = new string[t.Columns];
+            var rowWords = new List<PageWord>();
+            for (int c = 0; c < t.Columns; c++)
+            {
+                int slot = b * t.Columns + c;
+                cells[c] = "";
+                if (t.Anchor[slot] != slot || !byCell.TryGetValue(slot, out var ws)) continue;
+                rowWords.AddRange(ws);
+                cells[c] = CellText(ws, colRights[c], h);
+                if (c == 0 && engineParagraphs) cells[c] = CleanNumberCell(cells[c]);
+            }
+            if (rowWords.Count == 0) continue;
+            output.Add(ToLine(rowWords, string.Join('\t', cells)));
+        }
+    }
+
+    /// <summary>The text of one cell from its words: lines by vertical overlap, paragraphs split where a line ends
+    /// well short of the cell's right edge and the next starts with a capital.</summary>
+    private static string CellText(List<PageWord> words, double cellRight, double h)
+    {
+        var lines = new List<List<PageWord>>();
+        foreach (var w in words.OrderBy(w => w.MidY))
+        {
+            var line = lines.LastOrDefault();
+            if (line is not null && w.MidY - line.Average(x => x.MidY) < 0.5 * Math.Max(h, 1)) line.Add(w);
+            else lines.Add([w]);
+        }
+        var paras = new List<string>();
+        var cur = new StringBuilder();
+        PageWord? last = null;
+        foreach (var line in lines)
+        {
+            var ws = line.OrderBy(w => w.Left).ToList();
+            if (last is not null)
+            {
+                bool hard = cellRight - last.Right > (ws[0].Right - ws[0].Left) + 0.5 * h && ws[0].Text.Length > 0 && char.IsUpper(ws[0].Text[0]);
+                if (hard) { paras.Add(cur.ToString()); cur.Clear(); }
+                else cur.Append(' ');
+            }
+            cur.Append(string.Join(' ', ws.Select(w => w.Text)));
+            last = ws[^1];
+        }
+        if (cur.Length > 0) paras.Add(cur.ToString());
+        return ReaderFiles.JoinCell(paras);
     }
 
     private static List<double> EmitTable(List<PhysLine> lines, List<LayoutLine> output, bool engineParagraphs, List<double>? inherited)

@@ -45,14 +45,29 @@ public static partial class TesseractOcr
     /// <summary>OCRs one page image; words get page number <paramref name="page"/>. Word boxes are
     /// deskewed (rotated about the page centre by the median baseline slope of Tesseract's lines),
     /// and table-rule debris ("|", "_") is dropped.</summary>
-    public static (PageSize Page, List<PageWord> Words) Recognize(string path, string image, int page, string workDir)
+    public static (PageSize Page, List<PageWord> Words, List<RuledTable> Tables) Recognize(string path, string image, int page, string workDir)
     {
-        var (size, words, _) = RecognizeUpright(path, image, page, workDir);
+        var (size, words, used) = RecognizeUpright(path, image, page, workDir);
         words = Clean(words);
-        if (RereadNumbers) words.AddRange(RereadNumberColumns(path, image, size, workDir, words));
+        if (RereadNumbers) words.AddRange(RereadNumberColumns(path, used, size, workDir, words));
+        double angle = Deskew ? SkewAngle(words) : 0;
+        if (Math.Abs(angle) < 0.002) angle = 0; // as Straighten
         if (Deskew) words = Straighten(size, words);
-        return (size, words);
+        var tables = new List<RuledTable>();
+        if (FindRuledTables && RuledTables.ReadPgm(used) is { } gray)
+        {
+            var straight = RuledTables.Deskew(gray, angle);
+            tables = RuledTables.Find(straight, page);
+            if (tables.Count > 0 && RereadEmptyCells) words.AddRange(RuledCellOcr.ReadEmptyCells(path, straight, tables, words, workDir));
+        }
+        return (size, words, tables);
     }
+
+    /// <summary>Find bordered tables on the page image (<see cref="RuledTables"/>); their rows are then built from the grid.</summary>
+    public static bool FindRuledTables { get; set; } = true;
+
+    /// <summary>Re-read grid cells of ruled tables that have ink but no word from the page pass (one extra Tesseract run per page at most).</summary>
+    public static bool RereadEmptyCells { get; set; } = true;
 
     [GeneratedRegex(@"^[|\[\]{}_~=]+$")]
     private static partial Regex RuleDebris();
@@ -130,10 +145,11 @@ public static partial class TesseractOcr
         return added;
     }
 
-    private static (PageSize Page, List<PageWord> Words, List<PageWord> Skipped) RecognizeUpright(string path, string image, int page, string workDir)
+    /// <summary>The first pass, and a re-read of the page turned upright when it looks sideways; also the image file the words belong to.</summary>
+    private static (PageSize Page, List<PageWord> Words, string Image) RecognizeUpright(string path, string image, int page, string workDir)
     {
         var input = image;
-        var (size, words, skipped) = Run(path, input, page);
+        var (size, words, _) = Run(path, input, page);
         if (words.Count < 5 || MeanConfidence(words) < RetryBelow || LooksSideways(words))
         {
             int rotate = DetectRotation(path, input);
@@ -141,11 +157,11 @@ public static partial class TesseractOcr
             {
                 var rotated = Path.Combine(workDir, $"p{page}-rot.pgm");
                 Magick(path, input, rotated, ["-rotate", rotate.ToString(CultureInfo.InvariantCulture), "+repage"]);
-                var (size2, words2, skipped2) = Run(path, rotated, page);
-                if (words2.Count > 0 && MeanConfidence(words2) > MeanConfidence(words)) return (size2, words2, skipped2);
+                var (size2, words2, _) = Run(path, rotated, page);
+                if (words2.Count > 0 && MeanConfidence(words2) > MeanConfidence(words)) return (size2, words2, rotated);
             }
         }
-        return (size, words, skipped);
+        return (size, words, input);
     }
 
     /// <summary>True when most longer words are taller than wide: the page is turned by 90 or 270 degrees
@@ -159,7 +175,7 @@ public static partial class TesseractOcr
     /// <summary>Mean confidence of words, 0 when none.</summary>
     public static double MeanConfidence(IReadOnlyCollection<PageWord> words) => words.Count == 0 ? 0 : words.Average(w => w.Confidence);
 
-    private static (PageSize, List<PageWord>, List<PageWord>) Run(string path, string image, int page, int? psm = null)
+    internal static (PageSize, List<PageWord>, List<PageWord>) Run(string path, string image, int page, int? psm = null)
     {
         Slots.Wait();
         try
