@@ -49,7 +49,7 @@ public static partial class TableAssembler
             var rawCells = SplitCells(line.Text);
             var cells = Normalise(rawCells, n);
             bool bold = rawCells.Any(Markup.LooksEmphasised);
-            if (string.Join("|", cells.Select(VietnameseText.Fold)) == headerKey) { afterBreak = true; continue; }
+            if (string.Join("|", cells.Select(VietnameseText.Fold)) == headerKey || IsRepeatedHeader(cells, header)) { afterBreak = true; continue; }
             if (cells.All(c => c.Length == 0) || IsColumnNumberRow(cells)) continue;
             cells = Realign(cells, columns);
             var number = columns.Number >= 0 ? cells[columns.Number] : "";
@@ -80,6 +80,23 @@ public static partial class TableAssembler
         return new AppendixTable(columns,
             rows.Select(r => new TableRow(r.Kind, r.Cells, new SourceRef(file, r.Line.Number, r.Line.Page, r.Line.Box))).ToList(),
             new SourceRef(file, first.Number, first.Page));
+    }
+
+    /// <summary>
+    /// A header repeated on a later page with an OCR slip: a header of four or more cells where every cell
+    /// but one matches (folded, at least 80% similar) and the one left over is short or similar too.
+    /// </summary>
+    private static bool IsRepeatedHeader(string[] cells, IReadOnlyList<string> header)
+    {
+        if (header.Count < 4 || cells.Length != header.Count) return false;
+        int same = 0, named = 0;
+        for (int k = 0; k < header.Count; k++)
+        {
+            string a = VietnameseText.Fold(header[k]).Trim(), b = VietnameseText.Fold(cells[k]).Trim();
+            if (a.Length > 0) named++;
+            if (a == b || a.Length > 0 && b.Length > 0 && FuzzySharp.Fuzz.Ratio(a, b) >= 80) same++;
+        }
+        return named >= 4 && same >= header.Count - 1;
     }
 
     /// <summary>

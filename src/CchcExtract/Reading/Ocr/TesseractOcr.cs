@@ -50,15 +50,24 @@ public static partial class TesseractOcr
         var (size, words, used) = RecognizeUpright(path, image, page, workDir);
         words = Clean(words);
         if (RereadNumbers) words.AddRange(RereadNumberColumns(path, used, size, workDir, words));
-        double angle = Deskew ? SkewAngle(words) : 0;
-        if (Math.Abs(angle) < 0.002) angle = 0; // as Straighten
-        if (Deskew) words = Straighten(size, words);
+        var gray = FindRuledTables || Deskew ? RuledTables.ReadPgm(used) : null;
+        double angle = 0;
+        if (Deskew)
+        {
+            // The projection of the page's ink (rules and text lines) gives the skew to ±0.02°; Tesseract's baselines
+            // are off by up to 0.3° (and mislead on pages of narrow table columns), so they are only the fallback.
+            angle = gray is not null ? RuledTables.InkSkew(gray) : SkewAngle(words);
+            if (Math.Abs(angle) < 0.002) angle = 0;
+            words = Straighten(size, words, angle);
+        }
         var tables = new List<RuledTable>();
-        if (FindRuledTables && RuledTables.ReadPgm(used) is { } gray)
+        if (gray is not null && FindRuledTables)
         {
             var straight = RuledTables.Deskew(gray, angle);
             tables = RuledTables.Find(straight, page);
-            if (tables.Count > 0 && RereadEmptyCells) words.AddRange(RuledCellOcr.ReadEmptyCells(path, straight, tables, words, workDir));
+            if (Environment.GetEnvironmentVariable("CCHC_DEBUG_LAYOUT") is not null)
+                Console.Error.WriteLine($"page {page}: skew {angle * 180 / Math.PI:0.00}°, ruled tables: {string.Join("; ", tables.Select(t => $"{t.Columns}x{t.Bands} at {t.Left:0},{t.Top:0}-{t.Right:0},{t.Bottom:0}"))}");
+            if (tables.Count > 0 && RereadCells) words = RuledCellOcr.Reread(path, straight, tables, words, workDir);
         }
         return (size, words, tables);
     }
@@ -66,8 +75,9 @@ public static partial class TesseractOcr
     /// <summary>Find bordered tables on the page image (<see cref="RuledTables"/>); their rows are then built from the grid.</summary>
     public static bool FindRuledTables { get; set; } = true;
 
-    /// <summary>Re-read grid cells of ruled tables that have ink but no word from the page pass (one extra Tesseract run per page at most).</summary>
-    public static bool RereadEmptyCells { get; set; } = true;
+    /// <summary>Re-read grid cells of ruled tables that have ink but no word from the page pass, and misread
+    /// row numbers (<see cref="RuledCellOcr"/>; one extra Tesseract run per page at most).</summary>
+    public static bool RereadCells { get; set; } = true;
 
     [GeneratedRegex(@"^[|\[\]{}_~=]+$")]
     private static partial Regex RuleDebris();
@@ -78,7 +88,10 @@ public static partial class TesseractOcr
              .Where(w => w.Text.Length > 0).ToList();
 
     /// <summary>The skew of the page in radians: median slope of the baselines of Tesseract's own lines.</summary>
-    public static double SkewAngle(IReadOnlyList<PageWord> words)
+    public static double SkewAngle(IReadOnlyList<PageWord> words) => TrySkewAngle(words) ?? 0;
+
+    /// <summary>The skew from Tesseract's lines, or null when there are too few long lines to tell.</summary>
+    public static double? TrySkewAngle(IReadOnlyList<PageWord> words)
     {
         var slopes = new List<double>();
         foreach (var g in words.GroupBy(w => w.LineKey))
@@ -89,14 +102,13 @@ public static partial class TesseractOcr
             if (dx < 200) continue;
             slopes.Add((ws[^1].Bottom - ws[0].Bottom) / dx);
         }
-        if (slopes.Count < 3) return 0;
+        if (slopes.Count < 3) return null;
         slopes.Sort();
         return Math.Atan(slopes[slopes.Count / 2]);
     }
 
-    private static List<PageWord> Straighten(PageSize size, List<PageWord> words)
+    private static List<PageWord> Straighten(PageSize size, List<PageWord> words, double a)
     {
-        double a = SkewAngle(words);
         if (Math.Abs(a) < 0.002) return words;
         double cx = size.Width / 2, cy = size.Height / 2, cos = Math.Cos(-a), sin = Math.Sin(-a);
         return words.Select(w =>
