@@ -120,8 +120,13 @@ public static partial class PageLayout
         int pagesWithText = pages.Count(p => linesByPage[p.Page].Count > 0);
         foreach (var p in pages)
             linesByPage[p.Page].RemoveAll(l => InMargin(l, p) &&
-                (PageNumber().IsMatch(l.Text) || pagesWithText >= 2 && counts[Key(l.Text)] >= Math.Max(2, (pagesWithText + 1) / 2)));
+                (PageNumber().IsMatch(l.Text) || pagesWithText >= 2 && counts[Key(l.Text)] >= Math.Max(2, (pagesWithText + 1) / 2)
+                 || MisreadPageNumber(l)));
     }
+
+    /// <summary>A page number OCR could not read ("27" as "^ˆ"): one short token of very low confidence.</summary>
+    private static bool MisreadPageNumber(PhysLine l) =>
+        l.Words.Count == 1 && l.Text.Length <= 4 && l.Words[0].Confidence < 0.4;
 
     /// <summary>A table found on a page: its extent, where its first column ends (null when only one column
     /// was found), how many physical lines it has and how many of them have nothing in the first column.</summary>

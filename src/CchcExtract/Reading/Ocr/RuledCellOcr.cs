@@ -23,7 +23,7 @@ public static partial class RuledCellOcr
     /// <summary>
     /// The page's words with the cells re-read: cells with ink but no word get the words found there; in a
     /// number column (the first column, narrow, with mostly number-like cells) a cell whose text is not
-    /// number-like is replaced when the re-read gives a number. Words are in deskewed page coordinates.
+    /// a plain number is replaced when the re-read gives something number-like. Words are in deskewed page coordinates.
     /// </summary>
     public static List<PageWord> Reread(string path, RuledTables.Gray page, IReadOnlyList<RuledTable> tables, IReadOnlyList<PageWord> words, string workDir)
     {
@@ -36,16 +36,17 @@ public static partial class RuledCellOcr
             var cells = Cells(t).ToList();
             var inCell = cells.Select(c => words.Where(w => Inside(w, c)).OrderBy(w => w.MidY).ThenBy(w => w.Left).ToList()).ToList();
             string Text(int k) => string.Join(" ", inCell[k].Select(w => w.Text));
-            // The number column: first column, narrow, and at least 30% of its filled cells below the header number-like.
+            // The number column: first column, narrow, at least half of its filled cells below the header short or number-like.
             var firstCol = cells.Select((c, k) => (c, k)).Where(x => x.c.Left <= t.Xs[0] + 1 && x.c.Right <= t.Xs[1] + 1 && x.c.Top > t.Ys[0] + 1).Select(x => x.k).ToList();
             var filled = firstCol.Where(k => inCell[k].Count > 0).ToList();
             bool numberColumn = t.Xs[1] - t.Xs[0] <= 0.15 * (t.Right - t.Left) && filled.Count > 0
-                && filled.Count(k => NumberLike().IsMatch(Text(k))) >= 0.3 * filled.Count;
+                && filled.Count(k => NumberLike().IsMatch(Text(k)) || Text(k).Length <= 5) >= 0.5 * filled.Count;
             for (int k = 0; k < cells.Count; k++)
             {
                 var cell = cells[k];
                 bool empty = inCell[k].Count == 0;
-                bool badNumber = !empty && numberColumn && firstCol.Contains(k) && !NumberLike().IsMatch(Text(k));
+                // Row numbers are re-read even when they look like one: the page pass reads "3.3" as "c".
+                bool badNumber = !empty && numberColumn && firstCol.Contains(k) && !Text(k).Trim().All(char.IsDigit);
                 if (!empty && !badNumber) continue;
                 int inset = 6;
                 int x0 = (int)cell.Left + inset, x1 = (int)cell.Right - inset, y0 = (int)cell.Top + inset, y1 = (int)cell.Bottom - inset;
