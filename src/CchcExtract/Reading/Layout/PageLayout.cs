@@ -384,6 +384,9 @@ public static partial class PageLayout
     [GeneratedRegex(@"^[IVX]{1,5}$")]
     private static partial Regex Roman();
 
+    [GeneratedRegex(@"^<b>(?<n>[^<]{1,6})</b>$")]
+    private static partial Regex EmphasisTag();
+
     /// <summary>
     /// OCR misses or misreads row numbers (a rule touching "7", "II" read as "H"). Using the sequence:
     /// an empty number cell between rows n and n+2 whose task cell starts with a capital (a new task, not a
@@ -399,10 +402,24 @@ public static partial class PageLayout
         {
             var cells = rows[k].l.Text.Split('\t');
             if (cells.Length < 3) continue;
-            string Set(string v) { cells[0] = v; return string.Join('\t', cells); }
+            // Emphasis markup typed into the cell ("<b>II</b>") is kept around the repaired number.
+            var tag = EmphasisTag().Match(cells[0]);
+            string core = tag.Success ? tag.Groups["n"].Value : cells[0];
+            string Set(string v) { cells[0] = tag.Success ? $"<b>{v}</b>" : v; return string.Join('\t', cells); }
             bool group = cells[1].Length > 0 && cells.Skip(2).All(c => c.Length == 0);
-            if (Roman().IsMatch(cells[0])) { lastRoman = RomanValue(cells[0]); continue; }
-            bool misread = cells[0].Length is > 0 and <= 4 && !cells[0].Any(char.IsDigit) && lastRoman > 0;
+            if (Roman().IsMatch(core))
+            {
+                // "III" read as "II" or "I" (serif I's run together): section numerals go up one at a time.
+                int v = RomanValue(core);
+                if (group && lastRoman > 0 && core.All(ch => ch == 'I') && v < lastRoman + 1 && v >= lastRoman - 1)
+                {
+                    lastRoman++;
+                    output[rows[k].i] = rows[k].l with { Text = Set(ToRoman(lastRoman)) };
+                }
+                else lastRoman = v;
+                continue;
+            }
+            bool misread = core.Length is > 0 and <= 4 && !core.Any(char.IsDigit) && lastRoman > 0;
             if (group && misread)
             {
                 lastRoman++;
