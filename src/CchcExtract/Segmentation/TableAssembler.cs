@@ -37,6 +37,7 @@ public static partial class TableAssembler
         var columns = MapColumns(header);
         if (columns is null) return null;
         int n = header.Count;
+        columns = InferNumberColumn(columns, lines.Where(l => !ReferenceEquals(l, first) && l.Text.Contains('\t')).Select(l => SplitCells(l.Text)));
         var headerKey = string.Join("|", header.Select(VietnameseText.Fold));
         var rows = new List<(TableRowKind Kind, string[] Cells, SourceLine Line)>();
         bool afterBreak = false;
@@ -80,6 +81,20 @@ public static partial class TableAssembler
         return new AppendixTable(columns,
             rows.Select(r => new TableRow(r.Kind, r.Cells, new SourceRef(file, r.Line.Number, r.Line.Page, r.Line.Box))).ToList(),
             new SourceRef(file, first.Number, first.Page));
+    }
+
+    [GeneratedRegex(@"^(\d{1,3}(\.\d{1,2})*\.?|[IVX]{1,5}\.?)$")]
+    private static partial Regex RowNumberRx();
+
+    /// <summary>
+    /// A first column without a recognised header ("STT" misread by OCR as "SITI") whose filled cells are
+    /// mostly row numbers ("1", "1.2", "II") is the number column.
+    /// </summary>
+    private static TableColumns InferNumberColumn(TableColumns c, IEnumerable<string[]> rows)
+    {
+        if (c.Number >= 0 || new[] { c.Objective, c.Task, c.Activity, c.Product, c.Lead, c.Support, c.Deadline }.Contains(0)) return c;
+        var firsts = rows.Where(r => r.Length >= 3).Select(r => Markup.Strip(r[0]).Trim()).Where(v => v.Length > 0).ToList();
+        return firsts.Count >= 3 && firsts.Count(v => RowNumberRx().IsMatch(v)) >= 0.6 * firsts.Count ? c with { Number = 0 } : c;
     }
 
     /// <summary>
