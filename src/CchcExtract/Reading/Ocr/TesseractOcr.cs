@@ -83,9 +83,30 @@ public static partial class TesseractOcr
     private static partial Regex RuleDebris();
 
     private static List<PageWord> Clean(List<PageWord> words) =>
-        words.Where(w => !RuleDebris().IsMatch(w.Text) && !(w.Text.Length == 1 && !char.IsDigit(w.Text[0]) && "IVX".IndexOf(w.Text[0]) < 0 && w.Confidence < 0.6))
+        QuarterNumerals(words.Where(w => !RuleDebris().IsMatch(w.Text) && !(w.Text.Length == 1 && !char.IsDigit(w.Text[0]) && "IVX".IndexOf(w.Text[0]) < 0 && w.Confidence < 0.6))
              .Select(w => w.Text.Trim('|', '_') is var t && t != w.Text ? w with { Text = t } : w)
-             .Where(w => w.Text.Length > 0).ToList();
+             .Where(w => w.Text.Length > 0).ToList());
+
+    [GeneratedRegex(@"^(?<n>[1lI]{2,3}|[1lI]V)(?=$|[/\-–,.;)])")]
+    private static partial Regex MisreadQuarter();
+
+    /// <summary>
+    /// Quarters are written in Roman numerals ("Quý III/2026"), which the engine reads as digits or l's
+    /// ("Quý 11/2026", "Quý 1V"). After "Quý", a run of 1/l/I of length 2–3 (no quarter 11 exists) or
+    /// "1V" is the numeral. A lone "1" stays: "Quý 1" is also written with a digit.
+    /// </summary>
+    private static List<PageWord> QuarterNumerals(List<PageWord> words)
+    {
+        for (int i = 1; i < words.Count; i++)
+        {
+            if (words[i - 1].LineKey != words[i].LineKey || !CchcExtract.Text.VietnameseText.Normalize(words[i - 1].Text).Equals("Quý", StringComparison.OrdinalIgnoreCase)) continue;
+            var m = MisreadQuarter().Match(words[i].Text);
+            if (!m.Success) continue;
+            var roman = m.Groups["n"].Value.Replace('1', 'I').Replace('l', 'I');
+            words[i] = words[i] with { Text = roman + words[i].Text[m.Length..] };
+        }
+        return words;
+    }
 
     /// <summary>The skew of the page in radians: median slope of the baselines of Tesseract's own lines.</summary>
     public static double SkewAngle(IReadOnlyList<PageWord> words) => TrySkewAngle(words) ?? 0;
