@@ -117,15 +117,22 @@ public static partial class TableAssembler
     /// <summary>
     /// The first row after a page break in a multi-level table: cells starting in lower case continue
     /// the cut-off cells of the row above (only those left of a fresh activity, when the row starts
-    /// one); without a fresh activity, cells the row above left empty are filled too. The consumed
+    /// one), and so does a lone cell carrying on an unfinished cell above; without a fresh activity, cells the
+    /// row above left empty are filled too. The consumed
     /// cells are emptied; true when nothing is left of the row.
     /// </summary>
     private static bool ContinueCutOffRow(string[] above, string[] cells, TableColumns columns)
     {
         int n = cells.Length, act = columns.Activity;
         var continued = Enumerable.Range(0, n).Where(k => k != columns.Number && StartsLower(cells[k])).ToList();
+        // A lone cell carrying on an unfinished cell above ("… phát triển" / "Chính quyền số …", "… thực hiện" / "CCHC"):
+        // a capital there is a proper noun or an abbreviation, not a new record (which would have agencies or a deadline).
+        var filled = Enumerable.Range(0, n).Where(k => k != columns.Number && cells[k].Length > 0).ToList();
+        bool lone = continued.Count == 0 && filled.Count == 1 && above[filled[0]].Length > 0 && !above[filled[0]].TrimEnd().EndsWith('.')
+            && !new[] { columns.Lead, columns.Support, columns.Deadline, columns.Product }.Contains(filled[0]);
+        if (lone) continued = filled;
         if (continued.Count == 0) return false;
-        bool freshActivity = cells[act].Length > 0 && !StartsLower(cells[act]);
+        bool freshActivity = !lone && cells[act].Length > 0 && !StartsLower(cells[act]);
         var cont = freshActivity ? continued.Where(k => k < act).ToList() : continued;
         AppendCells(above, cells, cont);
         foreach (var k in cont) cells[k] = "";
@@ -234,6 +241,10 @@ public static partial class TableAssembler
         var num = c.Number >= 0 ? cells[c.Number] : "";
         if (num.Length > 0) return SectionNumberRx().IsMatch(num) || bold && others.Count == 1;
         if (others.Count != 1) return false;
+        // An unnumbered title sits in the first text column (or left of it); a lone cell further right ("CCHC" under "Hoạt động"
+        // after a page break) is the end of a cut-off cell.
+        int firstText = new[] { c.Objective, c.Task, c.Activity }.Where(k => k >= 0).DefaultIfEmpty(0).Min();
+        if (Array.FindIndex(cells, v => v.Length > 0) > firstText) return false;
         var title = others[0];
         // A lone title: in capitals, or numbered ("1. Công tác chỉ đạo, điều hành"), or naming a reform area.
         if (title.Length >= 8 && title == title.ToUpperInvariant() && title.Any(char.IsLetter)) return true;
