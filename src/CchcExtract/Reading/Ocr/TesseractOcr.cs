@@ -87,13 +87,13 @@ public static partial class TesseractOcr
              .Select(w => w.Text.Trim('|', '_') is var t && t != w.Text ? w with { Text = t } : w)
              .Where(w => w.Text.Length > 0).ToList());
 
-    [GeneratedRegex(@"^(?<n>[1lI]{2,3}|[1lI]V)(?=$|[/\-–,.;)])")]
+    [GeneratedRegex(@"^(?<n>[1lIH]{1,4}|[1lI]V)(?=$|[/\-–,.;)])")]
     private static partial Regex MisreadQuarter();
 
     /// <summary>
     /// Quarters are written in Roman numerals ("Quý III/2026"), which the engine reads as digits or l's
-    /// ("Quý 11/2026", "Quý 1V"). After "Quý", a run of 1/l/I of length 2–3 (no quarter 11 exists) or
-    /// "1V" is the numeral. A lone "1" stays: "Quý 1" is also written with a digit.
+    /// ("Quý 11/2026", "Quý 1V", "Quý IH"). After "Quý", a run of 1/l/I/H (H being two I's run together; no
+    /// quarter 11 exists) or "1V" is the numeral. A lone "1" stays: "Quý 1" is also written with a digit.
     /// </summary>
     private static List<PageWord> QuarterNumerals(List<PageWord> words)
     {
@@ -101,8 +101,10 @@ public static partial class TesseractOcr
         {
             if (words[i - 1].LineKey != words[i].LineKey || !CchcExtract.Text.VietnameseText.Normalize(words[i - 1].Text).Equals("Quý", StringComparison.OrdinalIgnoreCase)) continue;
             var m = MisreadQuarter().Match(words[i].Text);
-            if (!m.Success) continue;
-            var roman = m.Groups["n"].Value.Replace('1', 'I').Replace('l', 'I');
+            if (!m.Success || m.Groups["n"].Value is "1" or "I") continue;
+            var n = m.Groups["n"].Value;
+            // "H" is two I's run together ("IH", "HI" = III); more than three I's cannot be a quarter.
+            var roman = n.EndsWith('V') ? "IV" : new string('I', Math.Min(3, n.Sum(ch => ch == 'H' ? 2 : 1)));
             words[i] = words[i] with { Text = roman + words[i].Text[m.Length..] };
         }
         return words;
