@@ -45,8 +45,10 @@ public static partial class PageLayout
             var free = g.ToList();
             if (tablesByPage.TryGetValue(g.Key, out var ts))
             {
-                var list = ts.Select(t => (t, free.Where(w => t.Contains((w.Left + w.Right) / 2, w.MidY)).ToList())).ToList();
-                var taken = list.SelectMany(x => x.Item2).ToHashSet();
+                var inside = ts.Select(t => (t, free.Where(w => t.Contains((w.Left + w.Right) / 2, w.MidY)).ToList())).ToList();
+                var taken = inside.SelectMany(x => x.Item2).ToHashSet();
+                // Doubtful "words" lying across a rule are the rule read as text (a corner read as "T54").
+                var list = inside.Select(x => (x.t, x.Item2.Where(w => !(w.Confidence < 0.6 && x.t.Crosses(w.Left, w.Top, w.Right, w.Bottom))).ToList())).ToList();
                 free = free.Where(w => !taken.Contains(w)).ToList();
                 inTables[g.Key] = list;
             }

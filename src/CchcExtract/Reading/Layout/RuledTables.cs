@@ -24,6 +24,10 @@ public sealed record RuledTable(int Page, IReadOnlyList<double> Xs, IReadOnlyLis
     /// <summary>True when the point lies inside the table.</summary>
     public bool Contains(double x, double y) => x > Left && x < Right && y > Top && y < Bottom;
 
+    /// <summary>True when a box straddles one of the table's rules (by more than <paramref name="margin"/> each side).</summary>
+    public bool Crosses(double left, double top, double right, double bottom, double margin = 3) =>
+        Xs.Any(x => left + margin < x && x < right - margin) || Ys.Any(y => top + margin < y && y < bottom - margin);
+
     /// <summary>The grid slot (band, column) of a point inside the table.</summary>
     public (int Band, int Column) Slot(double x, double y) => (Index(Ys, y), Index(Xs, x));
 
