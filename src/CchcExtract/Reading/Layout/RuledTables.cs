@@ -24,9 +24,19 @@ public sealed record RuledTable(int Page, IReadOnlyList<double> Xs, IReadOnlyLis
     /// <summary>True when the point lies inside the table.</summary>
     public bool Contains(double x, double y) => x > Left && x < Right && y > Top && y < Bottom;
 
-    /// <summary>True when a box straddles one of the table's rules (by more than <paramref name="margin"/> each side).</summary>
-    public bool Crosses(double left, double top, double right, double bottom, double margin = 3) =>
-        Xs.Any(x => left + margin < x && x < right - margin) || Ys.Any(y => top + margin < y && y < bottom - margin);
+    /// <summary>True when a box straddles a drawn rule of the table (by more than <paramref name="margin"/> each
+    /// side): the outline, or a rule between two slots that are not one merged cell.</summary>
+    public bool Crosses(double left, double top, double right, double bottom, double margin = 3)
+    {
+        var (band, col) = Slot(Math.Clamp((left + right) / 2, Left + 1, Right - 1), Math.Clamp((top + bottom) / 2, Top + 1, Bottom - 1));
+        for (int j = 0; j < Xs.Count; j++)
+            if (left + margin < Xs[j] && Xs[j] < right - margin
+                && (j == 0 || j == Xs.Count - 1 || Anchor[band * Columns + j - 1] != Anchor[band * Columns + j])) return true;
+        for (int i = 0; i < Ys.Count; i++)
+            if (top + margin < Ys[i] && Ys[i] < bottom - margin
+                && (i == 0 || i == Ys.Count - 1 || Anchor[(i - 1) * Columns + col] != Anchor[i * Columns + col])) return true;
+        return false;
+    }
 
     /// <summary>The grid slot (band, column) of a point inside the table.</summary>
     public (int Band, int Column) Slot(double x, double y) => (Index(Ys, y), Index(Xs, x));
