@@ -5,9 +5,10 @@ namespace CchcExtract.Reading.Ocr;
 
 /// <summary>
 /// Tesseract's page layout analysis skips short text boxed between rules (a table's row numbers, "x" marks):
-/// it takes them for graphics. Cells of a <see cref="RuledTable"/> that have ink but received no word are cut
-/// out of the deskewed page, stacked into one strip image and read in a single extra Tesseract run
-/// (<c>--psm 6</c>, a uniform block); each word found goes back to its cell's place on the page.
+/// it takes them for graphics, and misreads row numbers it keeps. Such cells of a <see cref="RuledTable"/> are
+/// cut out of the deskewed page (<see cref="Plan"/>), stacked into strip images for the whole document and read
+/// in one or two extra Tesseract runs (<c>--psm 6</c>, a uniform block; <see cref="Apply"/>); each word found
+/// goes back to its cell's place on its page.
 /// </summary>
 public static partial class RuledCellOcr
 {
@@ -20,15 +21,19 @@ public static partial class RuledCellOcr
     [GeneratedRegex(@"^(<b>)?([0-9]{1,3}(\.[0-9]{1,2})*|[IVXLC]{1,5}|[a-zđ])[.)]?(</b>)?$")]
     private static partial Regex NumberLike();
 
+    /// <summary>One cell cut out for re-reading: its place on the page, its binarised pixels, and the page-pass
+    /// words it would replace (null for a cell where nothing was read).</summary>
+    public sealed record Crop(int Page, int X, int Y, int W, int H, byte[] Pixels, IReadOnlyList<PageWord>? Replaces);
+
     /// <summary>
-    /// The page's words with the cells re-read: cells with ink but no word get the words found there; in a
-    /// number column (the first column, narrow, with mostly number-like cells) a cell whose text is not
-    /// a plain number is replaced when the re-read gives something number-like. Words are in deskewed page coordinates.
+    /// The cells of one page to re-read: cells with ink but no word, and in a number column (the first column,
+    /// narrow, with mostly short cells) every cell that is not a plain number. Pixels are cut from the deskewed
+    /// page and binarised (on a small image of a few glyphs, scanner noise throws Tesseract's own thresholding
+    /// off: "3" read as ",").
     /// </summary>
-    public static List<PageWord> Reread(string path, RuledTables.Gray page, IReadOnlyList<RuledTable> tables, IReadOnlyList<PageWord> words, string workDir)
+    public static List<Crop> Plan(int pageNo, RuledTables.Gray page, IReadOnlyList<RuledTable> tables, IReadOnlyList<PageWord> words)
     {
-        var crops = new List<(int X, int Y, int W, int H)>();
-        var replace = new List<List<PageWord>?>(); // per crop: the words it would replace (null: an empty cell)
+        var crops = new List<Crop>();
         static bool Inside(PageWord w, (double Left, double Top, double Right, double Bottom) c) =>
             (w.Left + w.Right) / 2 is var x && w.MidY is var y && x > c.Left && x < c.Right && y > c.Top && y < c.Bottom;
         foreach (var t in tables)
@@ -55,15 +60,57 @@ public static partial class RuledCellOcr
                 // Keep a margin of white around the ink, inside the cell.
                 int m = 10;
                 int bx0 = Math.Max(x0, box.X0 - m), by0 = Math.Max(y0, box.Y0 - m), bx1 = Math.Min(x1, box.X1 + m), by1 = Math.Min(y1, box.Y1 + m);
-                crops.Add((bx0, by0, bx1 - bx0, by1 - by0));
-                replace.Add(empty ? null : inCell[k]);
+                int w = bx1 - bx0, h = by1 - by0;
+                var px = new byte[w * h];
+                for (int r = 0; r < h; r++)
+                    for (int x = 0; x < w; x++)
+                        px[r * w + x] = page.Pixels[(by0 + r) * page.Width + bx0 + x] < Binarise ? (byte)0 : (byte)255;
+                crops.Add(new Crop(pageNo, bx0, by0, w, h, px, empty ? null : inCell[k]));
             }
         }
-        if (crops.Count == 0) return words.ToList();
+        return crops;
+    }
+
+    /// <summary>
+    /// Reads the planned cells of a whole document, stacked into strip images (one Tesseract run each, two
+    /// strips run side by side), and returns each page's words with the results merged in: a re-read empty
+    /// cell adds its words; a re-read number replaces the page-pass words when it is number-like.
+    /// </summary>
+    public static List<PageWord>[] Apply(string path, IReadOnlyList<List<PageWord>> pageWords, IReadOnlyList<List<Crop>> plans, string workDir)
+    {
+        var all = plans.SelectMany((p, i) => p.Select(c => (Index: i, Crop: c))).ToList();
+        var result = pageWords.Select(w => w.ToList()).ToArray();
+        if (all.Count == 0) return result;
+        var read = new List<PageWord>[all.Count];
+        // Two strips (both cores), each of whole crops in document order.
+        int half = (all.Count + 1) / 2;
+        var parts = all.Count >= 8 ? new[] { (0, half), (half, all.Count) } : new[] { (0, all.Count) };
+        Parallel.ForEach(parts, part => ReadStrip(path, all, part.Item1, part.Item2, read, workDir));
+        var removed = new HashSet<PageWord>(ReferenceEqualityComparer.Instance);
+        for (int k = 0; k < all.Count; k++)
+        {
+            var (i, c) = all[k];
+            var got = read[k] ?? [];
+            if (Environment.GetEnvironmentVariable("CCHC_DEBUG_LAYOUT") is not null)
+                Console.Error.WriteLine($"  cell p{c.Page} ({c.X},{c.Y} {c.W}x{c.H}): '{(c.Replaces is { } o ? string.Join(" ", o.Select(w => w.Text)) : "")}' -> '{string.Join(" ", got.Select(w => w.Text))}'");
+            if (got.Count == 0) continue;
+            if (c.Replaces is { } old)
+            {
+                if (!NumberLike().IsMatch(string.Join(" ", got.Select(w => w.Text)))) continue;
+                foreach (var w in old) removed.Add(w);
+            }
+            result[i].AddRange(got);
+        }
+        return result.Select(ws => removed.Count == 0 ? ws : ws.Where(w => !removed.Contains(w)).ToList()).ToArray();
+    }
+
+    private static void ReadStrip(string path, List<(int Index, Crop Crop)> all, int from, int to, List<PageWord>[] read, string workDir)
+    {
         const int gap = 40, margin = 20;
+        var crops = all.Skip(from).Take(to - from).Select(x => x.Crop).ToList();
         int width = crops.Max(c => c.W) + 2 * margin;
-        int height = crops.Sum(c => c.H + gap) + 2 * margin;
-        if ((long)width * height > 60_000_000) return words.ToList();
+        long height = crops.Sum(c => (long)c.H + gap) + 2 * margin;
+        if (width * height > 200_000_000) return;
         var strip = new byte[width * height];
         Array.Fill(strip, (byte)255);
         var offsets = new int[crops.Count];
@@ -72,20 +119,15 @@ public static partial class RuledCellOcr
         {
             var c = crops[k];
             offsets[k] = yy;
-            // Binarised: on a small image of a few glyphs, scanner noise throws Tesseract's own thresholding off ("3" read as ",").
-            for (int r = 0; r < c.H; r++)
-                for (int x = 0; x < c.W; x++)
-                    strip[(yy + r) * width + margin + x] = page.Pixels[(c.Y + r) * page.Width + c.X + x] < Binarise ? (byte)0 : (byte)255;
+            for (int r = 0; r < c.H; r++) Buffer.BlockCopy(c.Pixels, r * c.W, strip, (yy + r) * width + margin, c.W);
             yy += c.H + gap;
         }
-        int pageNo = words.Count > 0 ? words[0].Page : 0;
         var file = Path.Combine(workDir, $"cells-{Guid.NewGuid():N}.pgm");
-        RuledTables.WritePgm(new RuledTables.Gray(width, height, strip), file);
-        if (Environment.GetEnvironmentVariable("CCHC_DEBUG_CELLS") is { } keep) File.Copy(file, Path.Combine(keep, $"cells-p{(words.Count > 0 ? words[0].Page : 0)}-{Guid.NewGuid():N}.pgm"));
+        RuledTables.WritePgm(new RuledTables.Gray(width, (int)height, strip), file);
+        if (Environment.GetEnvironmentVariable("CCHC_DEBUG_CELLS") is { } keep) File.Copy(file, Path.Combine(keep, Path.GetFileName(file)));
         try
         {
-            var (_, found, _) = TesseractOcr.Run(path, file, pageNo, psm: 6);
-            var read = crops.Select(_ => new List<PageWord>()).ToList();
+            var (_, found, _) = TesseractOcr.Run(path, file, 0, psm: 6);
             foreach (var f in found)
             {
                 var text = f.Text.Trim('|', '_', '[', ']');
@@ -95,23 +137,8 @@ public static partial class RuledCellOcr
                 if (k < 0) continue;
                 var c = crops[k];
                 double dx = c.X - margin, dy = c.Y - offsets[k];
-                read[k].Add(f with { Text = text, Left = f.Left + dx, Right = f.Right + dx, Top = f.Top + dy, Bottom = f.Bottom + dy, LineKey = 800_000_000 + k * 1000 + f.LineKey % 1000 });
+                (read[from + k] ??= []).Add(f with { Page = c.Page, Text = text, Left = f.Left + dx, Right = f.Right + dx, Top = f.Top + dy, Bottom = f.Bottom + dy, LineKey = 800_000_000 + (from + k) * 1000 + f.LineKey % 1000 });
             }
-            var removed = new HashSet<PageWord>(ReferenceEqualityComparer.Instance);
-            var result = new List<PageWord>();
-            for (int k = 0; k < crops.Count; k++)
-            {
-                if (Environment.GetEnvironmentVariable("CCHC_DEBUG_LAYOUT") is not null)
-                    Console.Error.WriteLine($"  cell p{pageNo} {crops[k]}: '{(replace[k] is { } o ? string.Join(" ", o.Select(w => w.Text)) : "")}' -> '{string.Join(" ", read[k].Select(w => w.Text))}'");
-                if (read[k].Count == 0) continue;
-                if (replace[k] is { } old)
-                {
-                    if (!NumberLike().IsMatch(string.Join(" ", read[k].Select(w => w.Text)))) continue;
-                    foreach (var w in old) removed.Add(w);
-                }
-                result.AddRange(read[k]);
-            }
-            return words.Where(w => !removed.Contains(w)).Concat(result).ToList();
         }
         finally { File.Delete(file); }
     }

@@ -45,9 +45,13 @@ public static partial class TesseractOcr
     /// <summary>OCRs one page image; words get page number <paramref name="page"/>. Word boxes are
     /// deskewed (rotated about the page centre by the median baseline slope of Tesseract's lines),
     /// and table-rule debris ("|", "_") is dropped.</summary>
-    public static (PageSize Page, List<PageWord> Words, List<RuledTable> Tables) Recognize(string path, string image, int page, string workDir)
+    /// <remarks>Cells of ruled tables to re-read come back in <c>Cells</c>; pass every page's to
+    /// <see cref="RuledCellOcr.Apply"/> once the document's pages are done.</remarks>
+    public static (PageSize Page, List<PageWord> Words, List<RuledTable> Tables, List<RuledCellOcr.Crop> Cells) Recognize(string path, string image, int page, string workDir)
     {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
         var (size, words, used) = RecognizeUpright(path, image, page, workDir);
+        var tOcr = sw.ElapsedMilliseconds;
         words = Clean(words);
         if (RereadNumbers) words.AddRange(RereadNumberColumns(path, used, size, workDir, words));
         var gray = FindRuledTables || Deskew ? RuledTables.ReadPgm(used) : null;
@@ -61,22 +65,27 @@ public static partial class TesseractOcr
             words = Straighten(size, words, angle);
         }
         var tables = new List<RuledTable>();
+        var cells = new List<RuledCellOcr.Crop>();
         if (gray is not null && FindRuledTables)
         {
+            var tSkew = sw.ElapsedMilliseconds;
             var straight = RuledTables.Deskew(gray, angle);
             tables = RuledTables.Find(straight, page);
+            var tFind = sw.ElapsedMilliseconds;
             if (Environment.GetEnvironmentVariable("CCHC_DEBUG_LAYOUT") is not null)
                 Console.Error.WriteLine($"page {page}: skew {angle * 180 / Math.PI:0.00}°, ruled tables: {string.Join("; ", tables.Select(t => $"{t.Columns}x{t.Bands} at {t.Left:0},{t.Top:0}-{t.Right:0},{t.Bottom:0}"))}");
-            if (tables.Count > 0 && RereadCells) words = RuledCellOcr.Reread(path, straight, tables, words, workDir);
+            if (tables.Count > 0 && RereadCells) cells = RuledCellOcr.Plan(page, straight, tables, words);
+            if (Environment.GetEnvironmentVariable("CCHC_DEBUG_LAYOUT") is not null)
+                Console.Error.WriteLine($"page {page} ms: ocr {tOcr}, pgm+skew {tSkew - tOcr}, deskew+find {tFind - tSkew}, plan cells {sw.ElapsedMilliseconds - tFind}");
         }
-        return (size, words, tables);
+        return (size, words, tables, cells);
     }
 
     /// <summary>Find bordered tables on the page image (<see cref="RuledTables"/>); their rows are then built from the grid.</summary>
     public static bool FindRuledTables { get; set; } = true;
 
     /// <summary>Re-read grid cells of ruled tables that have ink but no word from the page pass, and misread
-    /// row numbers (<see cref="RuledCellOcr"/>; one extra Tesseract run per page at most).</summary>
+    /// row numbers (<see cref="RuledCellOcr"/>; one or two extra Tesseract runs per document).</summary>
     public static bool RereadCells { get; set; } = true;
 
     [GeneratedRegex(@"^[|\[\]{}_~=]+$")]

@@ -72,6 +72,7 @@ public sealed class PdfReader : IDocumentReader
         var sizes = new PageSize[pageNumbers.Count];
         var words = new List<PageWord>[pageNumbers.Count];
         var tables = new List<RuledTable>[pageNumbers.Count];
+        var cells = new List<RuledCellOcr.Crop>[pageNumbers.Count];
         // One worker more than Tesseract slots, so that rendering the next page overlaps OCR; the slots in
         // TesseractOcr keep the number of Tesseract processes at the number of cores.
         try
@@ -83,12 +84,14 @@ public sealed class PdfReader : IDocumentReader
                 // Uncompressed greyscale PGM: writing PNG at 300 dpi costs more than the OCR itself.
                 var r = ExternalTool.Run(path, "pdftoppm", ["-r", OcrDpi.ToString(), "-f", p.ToString(), "-l", p.ToString(), "-gray", "-singlefile", path, prefix], TimeSpan.FromMinutes(2));
                 if (r.ExitCode != 0 || !File.Exists(prefix + ".pgm")) throw new DocumentReadException(path, $"cannot render page {p} for OCR: {Problem(r.StdErr)}");
-                var (size, ws, ts) = TesseractOcr.Recognize(path, prefix + ".pgm", p, tmp.Path);
+                var (size, ws, ts, cs) = TesseractOcr.Recognize(path, prefix + ".pgm", p, tmp.Path);
                 File.Delete(prefix + ".pgm");
                 sizes[i] = size;
                 words[i] = ws;
                 tables[i] = ts;
+                cells[i] = cs;
             });
+            words = RuledCellOcr.Apply(path, words, cells, tmp.Path);
         }
         catch (AggregateException e) when (e.InnerExceptions.OfType<DocumentReadException>().FirstOrDefault() is { } first)
         {
