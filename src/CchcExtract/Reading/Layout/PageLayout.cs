@@ -435,7 +435,29 @@ public static partial class PageLayout
                 for (int j = k + 1; j < rows.Count && j <= k + 3 && next is null; j++) next = Number(rows[j].l.Text);
                 if (prev is { } a && next is { } b && b == a + 2) output[rows[k].i] = rows[k].l with { Text = Set((a + 1).ToString()) };
             }
+            // A sub-number misread between its neighbours ("3.2", "34.3", "3.4"): the one between them.
+            if (Dotted().Match(core) is { Success: true } && k > 0)
+            {
+                var before = rows.Take(k).Select(r => Dotted().Match(CoreNumber(r.l.Text))).LastOrDefault(m => m.Success);
+                var after = rows.Skip(k + 1).Take(40).Select(r => Dotted().Match(CoreNumber(r.l.Text))).FirstOrDefault(m => m.Success);
+                if (before is { } p && after is { } q && p.Groups[1].Value == q.Groups[1].Value
+                    && int.Parse(q.Groups[2].Value) == int.Parse(p.Groups[2].Value) + 2)
+                {
+                    var want = $"{p.Groups[1].Value}.{int.Parse(p.Groups[2].Value) + 1}";
+                    if (core != want) output[rows[k].i] = rows[k].l with { Text = Set(want) };
+                }
+            }
         }
+    }
+
+    [GeneratedRegex(@"^(\d{1,2})\.(\d{1,2})$")]
+    private static partial Regex Dotted();
+
+    private static string CoreNumber(string row)
+    {
+        var cell = row.Split('\t')[0];
+        var tag = EmphasisTag().Match(cell);
+        return tag.Success ? tag.Groups["n"].Value : cell;
     }
 
     private static int? Number(string row) => int.TryParse(row.Split('\t')[0], out var n) ? n : null;

@@ -106,7 +106,7 @@ public static partial class RuledCellOcr
 
     private static void ReadStrip(string path, List<(int Index, Crop Crop)> all, int from, int to, List<PageWord>[] read, string workDir)
     {
-        const int gap = 40, margin = 20;
+        const int gap = 80, margin = 20;
         var crops = all.Skip(from).Take(to - from).Select(x => x.Crop).ToList();
         int width = crops.Max(c => c.W) + 2 * margin;
         long height = crops.Sum(c => (long)c.H + gap) + 2 * margin;
