@@ -92,9 +92,31 @@ public static partial class TesseractOcr
     private static partial Regex RuleDebris();
 
     private static List<PageWord> Clean(List<PageWord> words) =>
-        QuarterNumerals(words.Where(w => !RuleDebris().IsMatch(w.Text) && !(w.Text.Length == 1 && !char.IsDigit(w.Text[0]) && "IVX".IndexOf(w.Text[0]) < 0 && w.Confidence < 0.6))
+        QuarterNumerals(SplitAbbreviations(words).Where(w => !RuleDebris().IsMatch(w.Text) && !(w.Text.Length == 1 && !char.IsDigit(w.Text[0]) && "IVX".IndexOf(w.Text[0]) < 0 && w.Confidence < 0.6))
              .Select(w => w.Text.Trim('|', '_') is var t && t != w.Text ? w with { Text = t } : w)
              .Where(w => w.Text.Length > 0).ToList());
+
+    [GeneratedRegex(@"^(?<a>\p{Lu}[\p{Lu}&\-]*\p{Lu})(?<b>\p{Ll}{1,7})(?<p>[.,;:)]?)$")]
+    private static partial Regex AbbreviationJoined();
+
+    /// <summary>
+    /// The engine runs an abbreviation into the next word when the space is narrow ("HĐND&amp;UBNDxã"): a word of
+    /// two or more capitals followed by a short lower-case syllable is split into the two words.
+    /// </summary>
+    private static List<PageWord> SplitAbbreviations(List<PageWord> words)
+    {
+        var result = new List<PageWord>(words.Count);
+        foreach (var w in words)
+        {
+            var m = AbbreviationJoined().Match(w.Text);
+            if (!m.Success) { result.Add(w); continue; }
+            string a = m.Groups["a"].Value, b = m.Groups["b"].Value + m.Groups["p"].Value;
+            double cut = w.Left + (w.Right - w.Left) * a.Length / w.Text.Length;
+            result.Add(w with { Text = a, Right = cut });
+            result.Add(w with { Text = b, Left = cut });
+        }
+        return result;
+    }
 
     [GeneratedRegex(@"^(?<n>[1lIH]{1,4}|[1lI]V)(?=$|[/\-–,.;)])")]
     private static partial Regex MisreadQuarter();
