@@ -46,6 +46,7 @@ public sealed class ImageReader : IDocumentReader
                 File.Delete(page);
             });
             words = RuledCellOcr.Apply(path, words, cells, tmp.Path);
+            TesseractOcr.UnifyQuarterNumerals(words);
         }
         catch (AggregateException e) when (e.InnerExceptions.OfType<DocumentReadException>().FirstOrDefault() is { } first)
         {

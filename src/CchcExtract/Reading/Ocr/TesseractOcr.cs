@@ -118,6 +118,29 @@ public static partial class TesseractOcr
         return result;
     }
 
+    [GeneratedRegex(@"^(II|III|IV)(?=$|[/\-–,.;)])")]
+    private static partial Regex RomanQuarter();
+
+    [GeneratedRegex(@"^[234](?=$|[/\-–,.;)])")]
+    private static partial Regex ArabicQuarter();
+
+    /// <summary>
+    /// "Quý I" comes out as "Quý 1" (a serif I reads as a digit), and "Quý 1" is a valid spelling too: a document
+    /// that writes its other quarters in Roman numerals ("Quý II", "Quý IV") and none in digits means "Quý I".
+    /// Works on all pages' words at once (engine order within each page).
+    /// </summary>
+    public static void UnifyQuarterNumerals(IList<List<PageWord>> pages)
+    {
+        bool IsQuy(PageWord w) => CchcExtract.Text.VietnameseText.Normalize(w.Text).Equals("Quý", StringComparison.OrdinalIgnoreCase);
+        var after = pages.SelectMany(ws => ws.Zip(ws.Skip(1)).Where(p => IsQuy(p.First) && p.First.LineKey == p.Second.LineKey).Select(p => p.Second.Text)).ToList();
+        if (Environment.GetEnvironmentVariable("CCHC_DEBUG_LAYOUT") is not null) Console.Error.WriteLine($"quarters: {string.Join(", ", after)}");
+        if (!after.Any(t => RomanQuarter().IsMatch(t)) || after.Any(t => ArabicQuarter().IsMatch(t))) return;
+        foreach (var ws in pages)
+            for (int i = 1; i < ws.Count; i++)
+                if (IsQuy(ws[i - 1]) && ws[i - 1].LineKey == ws[i].LineKey && ws[i].Text.Length > 0 && ws[i].Text[0] == '1' && (ws[i].Text.Length == 1 || "/-–,.;)".Contains(ws[i].Text[1])))
+                    ws[i] = ws[i] with { Text = "I" + ws[i].Text[1..] };
+    }
+
     [GeneratedRegex(@"^(?<n>[1lIH]{1,4}|[1lI]V)(?=$|[/\-–,.;)])")]
     private static partial Regex MisreadQuarter();
 

@@ -92,6 +92,7 @@ public sealed class PdfReader : IDocumentReader
                 cells[i] = cs;
             });
             words = RuledCellOcr.Apply(path, words, cells, tmp.Path);
+            TesseractOcr.UnifyQuarterNumerals(words);
         }
         catch (AggregateException e) when (e.InnerExceptions.OfType<DocumentReadException>().FirstOrDefault() is { } first)
         {
