@@ -55,6 +55,7 @@ public static partial class TableAssembler
             cells = Realign(cells, columns);
             var number = columns.Number >= 0 ? cells[columns.Number] : "";
 
+            cells = JoinSplitTitle(cells, columns);
             if (IsSectionRow(cells, columns, bold)) { rows.Add((TableRowKind.Section, cells, line)); afterBreak = false; continue; }
 
             var prev = rows.Count > 0 && rows[^1].Kind != TableRowKind.Section ? rows[^1] : default;
@@ -232,6 +233,23 @@ public static partial class TableAssembler
     }
 
     private static bool StartsLower(string s) => s.Length > 0 && char.IsLower(s[0]);
+
+    /// <summary>
+    /// A section title in a cell merged across the row, cut into column pieces by a reader that sees no merge
+    /// ("I | CẢI CÁCH THỦ | TỤC HÀNH CHÍNH | | …" from a text PDF): a Roman number followed only by upper-case
+    /// pieces in neighbouring columns becomes one title in the first of them.
+    /// </summary>
+    private static string[] JoinSplitTitle(string[] cells, TableColumns c)
+    {
+        if (c.Number < 0 || !SectionNumberRx().IsMatch(cells[c.Number])) return cells;
+        var filled = Enumerable.Range(0, cells.Length).Where(k => k != c.Number && cells[k].Length > 0).ToList();
+        if (filled.Count < 2 || filled[^1] - filled[0] != filled.Count - 1) return cells;
+        if (!filled.All(k => cells[k] == cells[k].ToUpperInvariant() && cells[k].Any(char.IsLetter))) return cells;
+        var joined = (string[])cells.Clone();
+        joined[filled[0]] = string.Join(" ", filled.Select(k => cells[k]));
+        foreach (var k in filled.Skip(1)) joined[k] = "";
+        return joined;
+    }
 
     /// <summary>A reform-area row: a Roman numeral or capital letter with only a title, or a lone title in capitals.</summary>
     private static bool IsSectionRow(string[] cells, TableColumns c, bool bold)
