@@ -87,15 +87,17 @@ public class RuledTableTests(ITestOutputHelper output)
         rows.Count(r => r.Split('\t')[0] is "1" or "2").ShouldBe(6);
     }
 
-    [Fact]
-    public void Process_ScannedRuledTable_RecordsAgreeWithText()
+    [Theory]
+    [InlineData(".pdf", 1.0)] // section titles merged over the row come out of a text PDF cut into column pieces (0.909 before joining them)
+    [InlineData(".scan.pdf", 0.95)] // measured 0.960 (0.241 before ruled tables); the rest is OCR spelling ("sổ" read "số")
+    public void Process_RuledTableRendering_RecordsAgreeWithText(string rendering, double min)
     {
         var pipeline = new PlanPipelineBuilder().WithRepair(RepairModel.LoadDefault()).Build();
         var gold = GoldFile.FromDocument(pipeline.Process(FormatSamples.Path(Fixture + ".txt")));
-        var score = Evaluator.Score(gold, pipeline.Process(FormatSamples.Path(Fixture + ".scan.pdf")));
+        var score = Evaluator.Score(gold, pipeline.Process(FormatSamples.Path(Fixture + rendering)));
         double mean = score.Fields.Where(f => f.TruePositives + f.FalsePositives + f.FalseNegatives > 0).Average(f => f.F1);
-        output.WriteLine($"{score.PredictedTasks}/{score.GoldTasks} records, mean field F1 {mean:0.000}");
+        output.WriteLine($"{rendering}: {score.PredictedTasks}/{score.GoldTasks} records, mean field F1 {mean:0.000}");
         score.PredictedTasks.ShouldBe(score.GoldTasks);
-        mean.ShouldBeGreaterThanOrEqualTo(0.9);
+        mean.ShouldBeGreaterThanOrEqualTo(min);
     }
 }
