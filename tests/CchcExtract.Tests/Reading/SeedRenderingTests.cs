@@ -109,7 +109,7 @@ public class SeedRenderingTests(ITestOutputHelper output)
         JpegPdfWriter.Write(scan, 200, Directory.GetFiles(tmp.Path, "s-*.jpg").Order().ToList());
         var doc = new PdfReader().Read(scan);
         doc.Format.ShouldBe("ocr");
-        RecordAgreement("001", doc).ShouldBeGreaterThanOrEqualTo(0.9); // 0.085 before ruled tables
+        RecordAgreement("001", doc).ShouldBeGreaterThanOrEqualTo(0.9); // measured 0.955 (48 s); the render-seeds.sh scan measured 0.085 before ruled tables
     }
 
     private void Report(string seed, CchcExtract.Model.TextDocument doc, double minCells, double minParagraphs)
