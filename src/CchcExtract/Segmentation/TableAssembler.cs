@@ -37,6 +37,7 @@ public static partial class TableAssembler
         var columns = MapColumns(header);
         if (columns is null) return null;
         int n = header.Count;
+        columns = InferNumberColumn(columns, lines.Where(l => !ReferenceEquals(l, first) && l.Text.Contains('\t')).Select(l => SplitCells(l.Text)));
         var headerKey = string.Join("|", header.Select(VietnameseText.Fold));
         var rows = new List<(TableRowKind Kind, string[] Cells, SourceLine Line)>();
         bool afterBreak = false;
@@ -49,7 +50,7 @@ public static partial class TableAssembler
             var rawCells = SplitCells(line.Text);
             var cells = Normalise(rawCells, n);
             bool bold = rawCells.Any(Markup.LooksEmphasised);
-            if (string.Join("|", cells.Select(VietnameseText.Fold)) == headerKey) { afterBreak = true; continue; }
+            if (string.Join("|", cells.Select(VietnameseText.Fold)) == headerKey || IsRepeatedHeader(cells, header)) { afterBreak = true; continue; }
             if (cells.All(c => c.Length == 0) || IsColumnNumberRow(cells)) continue;
             cells = Realign(cells, columns);
             // A sub-row written "- …" in its text cell, number cell blank, with cells of its own beside the text,
@@ -60,6 +61,7 @@ public static partial class TableAssembler
                 cells[columns.Number] = "-";
             var number = columns.Number >= 0 ? cells[columns.Number] : "";
 
+            cells = JoinSplitTitle(cells, columns);
             if (IsSectionRow(cells, columns, bold)) { rows.Add((TableRowKind.Section, cells, line)); afterBreak = false; continue; }
 
             var prev = rows.Count > 0 && rows[^1].Kind != TableRowKind.Section ? rows[^1] : default;
@@ -88,18 +90,56 @@ public static partial class TableAssembler
             new SourceRef(file, first.Number, first.Page));
     }
 
+    [GeneratedRegex(@"^(\d{1,3}(\.\d{1,2})*\.?|[IVX]{1,5}\.?)$")]
+    private static partial Regex RowNumberRx();
+
+    /// <summary>
+    /// A first column without a recognised header ("STT" misread by OCR as "SITI") whose filled cells are
+    /// mostly row numbers ("1", "1.2", "II") is the number column.
+    /// </summary>
+    private static TableColumns InferNumberColumn(TableColumns c, IEnumerable<string[]> rows)
+    {
+        if (c.Number >= 0 || new[] { c.Objective, c.Task, c.Activity, c.Product, c.Lead, c.Support, c.Deadline }.Contains(0)) return c;
+        var firsts = rows.Where(r => r.Length >= 3).Select(r => Markup.Strip(r[0]).Trim()).Where(v => v.Length > 0).ToList();
+        return firsts.Count >= 3 && firsts.Count(v => RowNumberRx().IsMatch(v)) >= 0.6 * firsts.Count ? c with { Number = 0 } : c;
+    }
+
+    /// <summary>
+    /// A header repeated on a later page with an OCR slip: a header of four or more cells where every cell
+    /// but one matches (folded, at least 80% similar) and the one left over is short or similar too.
+    /// </summary>
+    private static bool IsRepeatedHeader(string[] cells, IReadOnlyList<string> header)
+    {
+        if (header.Count < 4 || cells.Length != header.Count) return false;
+        int same = 0, named = 0;
+        for (int k = 0; k < header.Count; k++)
+        {
+            string a = VietnameseText.Fold(header[k]).Trim(), b = VietnameseText.Fold(cells[k]).Trim();
+            if (a.Length > 0) named++;
+            if (a == b || a.Length > 0 && b.Length > 0 && FuzzySharp.Fuzz.Ratio(a, b) >= 80) same++;
+        }
+        return named >= 4 && same >= header.Count - 1;
+    }
+
     /// <summary>
     /// The first row after a page break in a multi-level table: cells starting in lower case continue
     /// the cut-off cells of the row above (only those left of a fresh activity, when the row starts
-    /// one); without a fresh activity, cells the row above left empty are filled too. The consumed
+    /// one), and so does a lone cell carrying on an unfinished cell above; without a fresh activity, cells the
+    /// row above left empty are filled too. The consumed
     /// cells are emptied; true when nothing is left of the row.
     /// </summary>
     private static bool ContinueCutOffRow(string[] above, string[] cells, TableColumns columns)
     {
         int n = cells.Length, act = columns.Activity;
         var continued = Enumerable.Range(0, n).Where(k => k != columns.Number && StartsLower(cells[k])).ToList();
+        // A lone cell carrying on an unfinished cell above ("… phát triển" / "Chính quyền số …", "… thực hiện" / "CCHC"):
+        // a capital there is a proper noun or an abbreviation, not a new record (which would have agencies or a deadline).
+        var filled = Enumerable.Range(0, n).Where(k => k != columns.Number && cells[k].Length > 0).ToList();
+        bool lone = continued.Count == 0 && filled.Count == 1 && above[filled[0]].Length > 0 && !above[filled[0]].TrimEnd().EndsWith('.')
+            && !new[] { columns.Lead, columns.Support, columns.Deadline, columns.Product }.Contains(filled[0]);
+        if (lone) continued = filled;
         if (continued.Count == 0) return false;
-        bool freshActivity = cells[act].Length > 0 && !StartsLower(cells[act]);
+        bool freshActivity = !lone && cells[act].Length > 0 && !StartsLower(cells[act]);
         var cont = freshActivity ? continued.Where(k => k < act).ToList() : continued;
         AppendCells(above, cells, cont);
         foreach (var k in cont) cells[k] = "";
@@ -200,6 +240,23 @@ public static partial class TableAssembler
 
     private static bool StartsLower(string s) => s.Length > 0 && char.IsLower(s[0]);
 
+    /// <summary>
+    /// A section title in a cell merged across the row, cut into column pieces by a reader that sees no merge
+    /// ("I | CẢI CÁCH THỦ | TỤC HÀNH CHÍNH | | …" from a text PDF): a Roman number followed only by upper-case
+    /// pieces in neighbouring columns becomes one title in the first of them.
+    /// </summary>
+    private static string[] JoinSplitTitle(string[] cells, TableColumns c)
+    {
+        if (c.Number < 0 || !SectionNumberRx().IsMatch(cells[c.Number])) return cells;
+        var filled = Enumerable.Range(0, cells.Length).Where(k => k != c.Number && cells[k].Length > 0).ToList();
+        if (filled.Count < 2 || filled[^1] - filled[0] != filled.Count - 1) return cells;
+        if (!filled.All(k => cells[k] == cells[k].ToUpperInvariant() && cells[k].Any(char.IsLetter))) return cells;
+        var joined = (string[])cells.Clone();
+        joined[filled[0]] = string.Join(" ", filled.Select(k => cells[k]));
+        foreach (var k in filled.Skip(1)) joined[k] = "";
+        return joined;
+    }
+
     /// <summary>A reform-area row: a Roman numeral or capital letter with only a title, or a lone title in capitals.</summary>
     private static bool IsSectionRow(string[] cells, TableColumns c, bool bold)
     {
@@ -208,6 +265,10 @@ public static partial class TableAssembler
         var num = c.Number >= 0 ? cells[c.Number] : "";
         if (num.Length > 0) return SectionNumberRx().IsMatch(num) || bold && others.Count == 1;
         if (others.Count != 1) return false;
+        // An unnumbered title sits in the first text column (or left of it); a lone cell further right ("CCHC" under "Hoạt động"
+        // after a page break) is the end of a cut-off cell.
+        int firstText = new[] { c.Objective, c.Task, c.Activity }.Where(k => k >= 0).DefaultIfEmpty(0).Min();
+        if (Array.FindIndex(cells, v => v.Length > 0) > firstText) return false;
         var title = others[0];
         // A lone title: in capitals, or numbered ("1. Công tác chỉ đạo, điều hành"), or naming a reform area.
         if (title.Length >= 8 && title == title.ToUpperInvariant() && title.Any(char.IsLetter)) return true;

@@ -33,9 +33,27 @@ public static partial class PageLayout
     /// <param name="words">Words of all pages.</param>
     /// <param name="engineParagraphs">Trust the engine's paragraph ids (<see cref="PageWord.LineKey"/>) to separate
     /// table rows — for OCR, where Tesseract puts each table cell line group in its own paragraph and vertical gaps are noisy.</param>
-    public static IReadOnlyList<LayoutLine> Build(IReadOnlyList<PageSize> pages, IReadOnlyList<PageWord> words, bool engineParagraphs = false)
+    /// <param name="ruled">Bordered tables found on page images (<see cref="RuledTables"/>): their words become
+    /// table rows by the drawn grid instead of by word geometry.</param>
+    public static IReadOnlyList<LayoutLine> Build(IReadOnlyList<PageSize> pages, IReadOnlyList<PageWord> words, bool engineParagraphs = false, IReadOnlyList<RuledTable>? ruled = null)
     {
-        var byPage = words.Where(w => w.Text.Trim().Length > 0).GroupBy(w => w.Page).ToDictionary(g => g.Key, g => g.ToList());
+        var tablesByPage = (ruled ?? []).GroupBy(t => t.Page).ToDictionary(g => g.Key, g => g.OrderBy(t => t.Top).ToList());
+        var inTables = new Dictionary<int, List<(RuledTable Table, List<PageWord> Words)>>();
+        var byPage = new Dictionary<int, List<PageWord>>();
+        foreach (var g in words.Where(w => w.Text.Trim().Length > 0).GroupBy(w => w.Page))
+        {
+            var free = g.ToList();
+            if (tablesByPage.TryGetValue(g.Key, out var ts))
+            {
+                var inside = ts.Select(t => (t, free.Where(w => t.Contains((w.Left + w.Right) / 2, w.MidY)).ToList())).ToList();
+                var taken = inside.SelectMany(x => x.Item2).ToHashSet();
+                // Doubtful "words" lying across a rule are the rule read as text (a corner read as "T54").
+                var list = inside.Select(x => (x.t, x.Item2.Where(w => !(w.Confidence < 0.6 && x.t.Crosses(w.Left, w.Top, w.Right, w.Bottom))).ToList())).ToList();
+                free = free.Where(w => !taken.Contains(w)).ToList();
+                inTables[g.Key] = list;
+            }
+            byPage[g.Key] = free;
+        }
         var linesByPage = pages.ToDictionary(p => p.Page, p => GroupLines(byPage.GetValueOrDefault(p.Page) ?? []));
         RemoveHeadersAndFooters(pages, linesByPage);
         var output = new List<LayoutLine>();
@@ -43,9 +61,10 @@ public static partial class PageLayout
         foreach (var page in pages)
         {
             var lines = linesByPage[page.Page];
-            if (lines.Count == 0) continue;
+            var grids = inTables.GetValueOrDefault(page.Page)?.Where(t => t.Words.Count > 0).ToList() ?? [];
+            if (lines.Count == 0 && grids.Count == 0) continue;
             if (output.Count > 0) output.Add(new LayoutLine("", page.Page, null, 1));
-            LayoutPage(page, lines, output, engineParagraphs, ref lastBounds);
+            LayoutPage(page, lines, output, engineParagraphs, ref lastBounds, grids);
         }
         if (engineParagraphs) RepairNumberColumn(output);
         return output;
@@ -103,8 +122,13 @@ public static partial class PageLayout
         int pagesWithText = pages.Count(p => linesByPage[p.Page].Count > 0);
         foreach (var p in pages)
             linesByPage[p.Page].RemoveAll(l => InMargin(l, p) &&
-                (PageNumber().IsMatch(l.Text) || pagesWithText >= 2 && counts[Key(l.Text)] >= Math.Max(2, (pagesWithText + 1) / 2)));
+                (PageNumber().IsMatch(l.Text) || pagesWithText >= 2 && counts[Key(l.Text)] >= Math.Max(2, (pagesWithText + 1) / 2)
+                 || MisreadPageNumber(l)));
     }
+
+    /// <summary>A page number OCR could not read ("27" as "^ˆ"): one short token of very low confidence.</summary>
+    private static bool MisreadPageNumber(PhysLine l) =>
+        l.Words.Count == 1 && l.Text.Length <= 4 && l.Words[0].Confidence < 0.4;
 
     /// <summary>A table found on a page: its extent, where its first column ends (null when only one column
     /// was found), how many physical lines it has and how many of them have nothing in the first column.</summary>
@@ -134,9 +158,10 @@ public static partial class PageLayout
 
     private static bool InMargin(PhysLine l, PageSize p) => l.Bottom < p.Height * 0.1 || l.Top > p.Height * 0.9;
 
-    private static void LayoutPage(PageSize page, List<PhysLine> lines, List<LayoutLine> output, bool engineParagraphs, ref List<double>? lastBounds)
+    private static void LayoutPage(PageSize page, List<PhysLine> lines, List<LayoutLine> output, bool engineParagraphs, ref List<double>? lastBounds,
+        List<(RuledTable Table, List<PageWord> Words)> grids)
     {
-        double textLeft = lines.Min(l => l.Left), textRight = lines.Max(l => l.Right);
+        double textLeft = lines.Count > 0 ? lines.Min(l => l.Left) : 0, textRight = lines.Count > 0 ? lines.Max(l => l.Right) : 0;
         double textWidth = Math.Max(1, textRight - textLeft);
         int i = 0;
         var para = new List<PhysLine>();
@@ -146,9 +171,22 @@ public static partial class PageLayout
             output.Add(ToLine(para.SelectMany(l => l.Words).ToList(), JoinWrapped(para)));
             para.Clear();
         }
+        int g = 0;
+        void EmitGridsAbove(double y)
+        {
+            while (g < grids.Count && grids[g].Table.Top < y)
+            {
+                FlushPara();
+                if (output.Count > 0 && output[^1].Text.Length > 0) output.Add(new LayoutLine("", page.Page, null, 1));
+                EmitGrid(grids[g].Table, grids[g].Words, output, engineParagraphs);
+                output.Add(new LayoutLine("", page.Page, null, 1));
+                g++;
+            }
+        }
         while (i < lines.Count)
         {
             var l = lines[i];
+            EmitGridsAbove(l.Top);
             if (l.Segments.Count >= 3)
             {
                 int end = TableEnd(lines, i, textWidth);
@@ -169,6 +207,7 @@ public static partial class PageLayout
             para.Add(l);
             i++;
         }
+        EmitGridsAbove(double.PositiveInfinity);
         FlushPara();
         while (output.Count > 0 && output[^1].Text.Length == 0 && output[^1].Page == page.Page && output.Count > 1 && output[^2].Text.Length == 0) output.RemoveAt(output.Count - 1);
     }
@@ -217,6 +256,66 @@ public static partial class PageLayout
             end++;
         }
         return end;
+    }
+
+    /// <summary>
+    /// One tab-separated line per row band of a ruled table that has text: each word goes to the (merged) cell
+    /// its centre falls in, cell text at the cell's top-left slot, the slots it covers blank — the shape the
+    /// word-geometry path gives (<see cref="EmitTable"/>), so segmentation treats both alike.
+    /// </summary>
+    private static void EmitGrid(RuledTable t, List<PageWord> words, List<LayoutLine> output, bool engineParagraphs)
+    {
+        var byCell = words.GroupBy(w => { var (b, c) = t.Slot((w.Left + w.Right) / 2, w.MidY); return t.Anchor[b * t.Columns + c]; })
+            .ToDictionary(x => x.Key, x => x.ToList());
+        double h = Median(words.Select(w => w.Height));
+        var colRights = new double[t.Columns];
+        foreach (var w in words) { int c = t.Slot((w.Left + w.Right) / 2, w.MidY).Column; colRights[c] = Math.Max(colRights[c], w.Right); }
+        for (int b = 0; b < t.Bands; b++)
+        {
+            var cells = new string[t.Columns];
+            var rowWords = new List<PageWord>();
+            for (int c = 0; c < t.Columns; c++)
+            {
+                int slot = b * t.Columns + c;
+                cells[c] = "";
+                if (t.Anchor[slot] != slot || !byCell.TryGetValue(slot, out var ws)) continue;
+                rowWords.AddRange(ws);
+                cells[c] = CellText(ws, colRights[c], h);
+                if (c == 0 && engineParagraphs) cells[c] = CleanNumberCell(cells[c]);
+            }
+            if (rowWords.Count == 0) continue;
+            output.Add(ToLine(rowWords, string.Join('\t', cells)));
+        }
+    }
+
+    /// <summary>The text of one cell from its words: lines by vertical overlap, paragraphs split where a line ends
+    /// well short of the cell's right edge and the next starts with a capital.</summary>
+    private static string CellText(List<PageWord> words, double cellRight, double h)
+    {
+        var lines = new List<List<PageWord>>();
+        foreach (var w in words.OrderBy(w => w.MidY))
+        {
+            var line = lines.LastOrDefault();
+            if (line is not null && w.MidY - line.Average(x => x.MidY) < 0.5 * Math.Max(h, 1)) line.Add(w);
+            else lines.Add([w]);
+        }
+        var paras = new List<string>();
+        var cur = new StringBuilder();
+        PageWord? last = null;
+        foreach (var line in lines)
+        {
+            var ws = line.OrderBy(w => w.Left).ToList();
+            if (last is not null)
+            {
+                bool hard = cellRight - last.Right > (ws[0].Right - ws[0].Left) + 0.5 * h && ws[0].Text.Length > 0 && char.IsUpper(ws[0].Text[0]);
+                if (hard) { paras.Add(cur.ToString()); cur.Clear(); }
+                else cur.Append(' ');
+            }
+            cur.Append(string.Join(' ', ws.Select(w => w.Text)));
+            last = ws[^1];
+        }
+        if (cur.Length > 0) paras.Add(cur.ToString());
+        return ReaderFiles.JoinCell(paras);
     }
 
     private static List<double> EmitTable(List<PhysLine> lines, List<LayoutLine> output, bool engineParagraphs, List<double>? inherited)
@@ -287,6 +386,9 @@ public static partial class PageLayout
     [GeneratedRegex(@"^[IVX]{1,5}$")]
     private static partial Regex Roman();
 
+    [GeneratedRegex(@"^<b>(?<n>[^<]{1,6})</b>$")]
+    private static partial Regex EmphasisTag();
+
     /// <summary>
     /// OCR misses or misreads row numbers (a rule touching "7", "II" read as "H"). Using the sequence:
     /// an empty number cell between rows n and n+2 whose task cell starts with a capital (a new task, not a
@@ -302,10 +404,24 @@ public static partial class PageLayout
         {
             var cells = rows[k].l.Text.Split('\t');
             if (cells.Length < 3) continue;
-            string Set(string v) { cells[0] = v; return string.Join('\t', cells); }
+            // Emphasis markup typed into the cell ("<b>II</b>") is kept around the repaired number.
+            var tag = EmphasisTag().Match(cells[0]);
+            string core = tag.Success ? tag.Groups["n"].Value : cells[0];
+            string Set(string v) { cells[0] = tag.Success ? $"<b>{v}</b>" : v; return string.Join('\t', cells); }
             bool group = cells[1].Length > 0 && cells.Skip(2).All(c => c.Length == 0);
-            if (Roman().IsMatch(cells[0])) { lastRoman = RomanValue(cells[0]); continue; }
-            bool misread = cells[0].Length is > 0 and <= 4 && !cells[0].Any(char.IsDigit) && lastRoman > 0;
+            if (Roman().IsMatch(core))
+            {
+                // "III" read as "II" or "I" (serif I's run together): section numerals go up one at a time.
+                int v = RomanValue(core);
+                if (group && lastRoman > 0 && core.All(ch => ch == 'I') && v < lastRoman + 1 && v >= lastRoman - 1)
+                {
+                    lastRoman++;
+                    output[rows[k].i] = rows[k].l with { Text = Set(ToRoman(lastRoman)) };
+                }
+                else lastRoman = v;
+                continue;
+            }
+            bool misread = core.Length is > 0 and <= 4 && !core.Any(char.IsDigit) && lastRoman > 0;
             if (group && misread)
             {
                 lastRoman++;
@@ -319,7 +435,29 @@ public static partial class PageLayout
                 for (int j = k + 1; j < rows.Count && j <= k + 3 && next is null; j++) next = Number(rows[j].l.Text);
                 if (prev is { } a && next is { } b && b == a + 2) output[rows[k].i] = rows[k].l with { Text = Set((a + 1).ToString()) };
             }
+            // A sub-number misread between its neighbours ("3.2", "34.3", "3.4"): the one between them.
+            if (Dotted().Match(core) is { Success: true } && k > 0)
+            {
+                var before = rows.Take(k).Select(r => Dotted().Match(CoreNumber(r.l.Text))).LastOrDefault(m => m.Success);
+                var after = rows.Skip(k + 1).Take(40).Select(r => Dotted().Match(CoreNumber(r.l.Text))).FirstOrDefault(m => m.Success);
+                if (before is { } p && after is { } q && p.Groups[1].Value == q.Groups[1].Value
+                    && int.Parse(q.Groups[2].Value) == int.Parse(p.Groups[2].Value) + 2)
+                {
+                    var want = $"{p.Groups[1].Value}.{int.Parse(p.Groups[2].Value) + 1}";
+                    if (core != want) output[rows[k].i] = rows[k].l with { Text = Set(want) };
+                }
+            }
         }
+    }
+
+    [GeneratedRegex(@"^(\d{1,2})\.(\d{1,2})$")]
+    private static partial Regex Dotted();
+
+    private static string CoreNumber(string row)
+    {
+        var cell = row.Split('\t')[0];
+        var tag = EmphasisTag().Match(cell);
+        return tag.Success ? tag.Groups["n"].Value : cell;
     }
 
     private static int? Number(string row) => int.TryParse(row.Split('\t')[0], out var n) ? n : null;

@@ -25,6 +25,8 @@ public sealed class ImageReader : IDocumentReader
             throw new DocumentReadException(path, $"corrupt or unreadable image ({probe.StdErr.Split('\n').FirstOrDefault()?.Trim()})");
         var sizes = new PageSize[frames];
         var words = new List<PageWord>[frames];
+        var tables = new List<RuledTable>[frames];
+        var cells = new List<RuledCellOcr.Crop>[frames];
         // One page at a time (a long multi-page TIFF decoded at once exhausts ImageMagick's pixel cache), as a
         // greyscale PGM (uncompressed: fast to write and read); pages smaller than ~300 dpi A4 (longest side
         // under 3500 px) are enlarged, which Tesseract needs for small glyphs such as "I" or "V".
@@ -36,18 +38,22 @@ public sealed class ImageReader : IDocumentReader
                 var r = ExternalTool.Run(path, "convert", [$"{path}[{i}]", "-colorspace", "Gray", "-resize", "3500x3500<", page], TimeSpan.FromMinutes(2));
                 if (r.ExitCode != 0 || !File.Exists(page))
                     throw new DocumentReadException(path, $"corrupt or unreadable image, page {i + 1} ({r.StdErr.Split('\n').FirstOrDefault()?.Trim()})");
-                var (size, ws) = TesseractOcr.Recognize(path, page, i + 1, tmp.Path);
+                var (size, ws, ts, cs) = TesseractOcr.Recognize(path, page, i + 1, tmp.Path);
                 sizes[i] = size;
                 words[i] = ws;
+                tables[i] = ts;
+                cells[i] = cs;
                 File.Delete(page);
             });
+            words = RuledCellOcr.Apply(path, words, cells, tmp.Path);
+            TesseractOcr.UnifyQuarterNumerals(words);
         }
         catch (AggregateException e) when (e.InnerExceptions.OfType<DocumentReadException>().FirstOrDefault() is { } first)
         {
             throw first; // one clear reason, as every reader promises
         }
         var sink = new ReaderFiles.LineSink();
-        foreach (var line in PageLayout.Build(sizes, words.SelectMany(w => w).ToList(), engineParagraphs: true))
+        foreach (var line in PageLayout.Build(sizes, words.SelectMany(w => w).ToList(), engineParagraphs: true, tables.SelectMany(t => t).ToList()))
         {
             if (line.Text.Length == 0) sink.Blank(line.Page);
             else sink.Add(line.Text, line.Page, line.Box, line.Confidence);

@@ -45,25 +45,130 @@ public static partial class TesseractOcr
     /// <summary>OCRs one page image; words get page number <paramref name="page"/>. Word boxes are
     /// deskewed (rotated about the page centre by the median baseline slope of Tesseract's lines),
     /// and table-rule debris ("|", "_") is dropped.</summary>
-    public static (PageSize Page, List<PageWord> Words) Recognize(string path, string image, int page, string workDir)
+    /// <remarks>Cells of ruled tables to re-read come back in <c>Cells</c>; pass every page's to
+    /// <see cref="RuledCellOcr.Apply"/> once the document's pages are done.</remarks>
+    public static (PageSize Page, List<PageWord> Words, List<RuledTable> Tables, List<RuledCellOcr.Crop> Cells) Recognize(string path, string image, int page, string workDir)
     {
-        var (size, words, _) = RecognizeUpright(path, image, page, workDir);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var (size, words, used) = RecognizeUpright(path, image, page, workDir);
+        var tOcr = sw.ElapsedMilliseconds;
         words = Clean(words);
-        if (RereadNumbers) words.AddRange(RereadNumberColumns(path, image, size, workDir, words));
-        if (Deskew) words = Straighten(size, words);
-        return (size, words);
+        if (RereadNumbers) words.AddRange(RereadNumberColumns(path, used, size, workDir, words));
+        var gray = FindRuledTables || Deskew ? RuledTables.ReadPgm(used) : null;
+        double angle = 0;
+        if (Deskew)
+        {
+            // The projection of the page's ink (rules and text lines) gives the skew to ±0.02°; Tesseract's baselines
+            // are off by up to 0.3° (and mislead on pages of narrow table columns), so they are only the fallback.
+            angle = gray is not null ? RuledTables.InkSkew(gray) : SkewAngle(words);
+            if (Math.Abs(angle) < 0.002) angle = 0;
+            words = Straighten(size, words, angle);
+        }
+        var tables = new List<RuledTable>();
+        var cells = new List<RuledCellOcr.Crop>();
+        if (gray is not null && FindRuledTables)
+        {
+            var tSkew = sw.ElapsedMilliseconds;
+            var straight = RuledTables.Deskew(gray, angle);
+            tables = RuledTables.Find(straight, page);
+            var tFind = sw.ElapsedMilliseconds;
+            if (Environment.GetEnvironmentVariable("CCHC_DEBUG_LAYOUT") is not null)
+                Console.Error.WriteLine($"page {page}: skew {angle * 180 / Math.PI:0.00}°, ruled tables: {string.Join("; ", tables.Select(t => $"{t.Columns}x{t.Bands} at {t.Left:0},{t.Top:0}-{t.Right:0},{t.Bottom:0}"))}");
+            if (tables.Count > 0 && RereadCells) cells = RuledCellOcr.Plan(page, straight, tables, words);
+            if (Environment.GetEnvironmentVariable("CCHC_DEBUG_LAYOUT") is not null)
+                Console.Error.WriteLine($"page {page} ms: ocr {tOcr}, pgm+skew {tSkew - tOcr}, deskew+find {tFind - tSkew}, plan cells {sw.ElapsedMilliseconds - tFind}");
+        }
+        return (size, words, tables, cells);
     }
+
+    /// <summary>Find bordered tables on the page image (<see cref="RuledTables"/>); their rows are then built from the grid.</summary>
+    public static bool FindRuledTables { get; set; } = true;
+
+    /// <summary>Re-read grid cells of ruled tables that have ink but no word from the page pass, and misread
+    /// row numbers (<see cref="RuledCellOcr"/>; one or two extra Tesseract runs per document).</summary>
+    public static bool RereadCells { get; set; } = true;
 
     [GeneratedRegex(@"^[|\[\]{}_~=]+$")]
     private static partial Regex RuleDebris();
 
     private static List<PageWord> Clean(List<PageWord> words) =>
-        words.Where(w => !RuleDebris().IsMatch(w.Text) && !(w.Text.Length == 1 && !char.IsDigit(w.Text[0]) && "IVX".IndexOf(w.Text[0]) < 0 && w.Confidence < 0.6))
+        QuarterNumerals(SplitAbbreviations(words).Where(w => !RuleDebris().IsMatch(w.Text) && !(w.Text.Length == 1 && !char.IsDigit(w.Text[0]) && "IVX".IndexOf(w.Text[0]) < 0 && w.Confidence < 0.6))
              .Select(w => w.Text.Trim('|', '_') is var t && t != w.Text ? w with { Text = t } : w)
-             .Where(w => w.Text.Length > 0).ToList();
+             .Where(w => w.Text.Length > 0).ToList());
+
+    [GeneratedRegex(@"^(?<a>\p{Lu}[\p{Lu}&\-]*\p{Lu})(?<b>\p{Ll}{1,7})(?<p>[.,;:)]?)$")]
+    private static partial Regex AbbreviationJoined();
+
+    /// <summary>
+    /// The engine runs an abbreviation into the next word when the space is narrow ("HĐND&amp;UBNDxã"): a word of
+    /// two or more capitals followed by a short lower-case syllable is split into the two words.
+    /// </summary>
+    private static List<PageWord> SplitAbbreviations(List<PageWord> words)
+    {
+        var result = new List<PageWord>(words.Count);
+        foreach (var w in words)
+        {
+            var m = AbbreviationJoined().Match(w.Text);
+            if (!m.Success) { result.Add(w); continue; }
+            string a = m.Groups["a"].Value, b = m.Groups["b"].Value + m.Groups["p"].Value;
+            double cut = w.Left + (w.Right - w.Left) * a.Length / w.Text.Length;
+            result.Add(w with { Text = a, Right = cut });
+            result.Add(w with { Text = b, Left = cut });
+        }
+        return result;
+    }
+
+    [GeneratedRegex(@"^(II|III|IV)(?=$|[/\-–,.;)])")]
+    private static partial Regex RomanQuarter();
+
+    [GeneratedRegex(@"^[234](?=$|[/\-–,.;)])")]
+    private static partial Regex ArabicQuarter();
+
+    /// <summary>
+    /// "Quý I" comes out as "Quý 1" (a serif I reads as a digit), and "Quý 1" is a valid spelling too: a document
+    /// that writes its other quarters in Roman numerals ("Quý II", "Quý IV") and none in digits means "Quý I".
+    /// Works on all pages' words at once (engine order within each page).
+    /// </summary>
+    public static void UnifyQuarterNumerals(IList<List<PageWord>> pages)
+    {
+        bool IsQuy(PageWord w) => CchcExtract.Text.VietnameseText.Normalize(w.Text).Equals("Quý", StringComparison.OrdinalIgnoreCase);
+        var after = pages.SelectMany(ws => ws.Zip(ws.Skip(1)).Where(p => IsQuy(p.First) && p.First.LineKey == p.Second.LineKey).Select(p => p.Second.Text)).ToList();
+        if (Environment.GetEnvironmentVariable("CCHC_DEBUG_LAYOUT") is not null) Console.Error.WriteLine($"quarters: {string.Join(", ", after)}");
+        if (!after.Any(t => RomanQuarter().IsMatch(t)) || after.Any(t => ArabicQuarter().IsMatch(t))) return;
+        foreach (var ws in pages)
+            for (int i = 1; i < ws.Count; i++)
+                if (IsQuy(ws[i - 1]) && ws[i - 1].LineKey == ws[i].LineKey && ws[i].Text.Length > 0 && ws[i].Text[0] == '1' && (ws[i].Text.Length == 1 || "/-–,.;)".Contains(ws[i].Text[1])))
+                    ws[i] = ws[i] with { Text = "I" + ws[i].Text[1..] };
+    }
+
+    [GeneratedRegex(@"^(?<n>[1lIH]{1,4}|[1lI]V)(?=$|[/\-–,.;)])")]
+    private static partial Regex MisreadQuarter();
+
+    /// <summary>
+    /// Quarters are written in Roman numerals ("Quý III/2026"), which the engine reads as digits or l's
+    /// ("Quý 11/2026", "Quý 1V", "Quý IH"). After "Quý", a run of 1/l/I/H (H being two I's run together; no
+    /// quarter 11 exists) or "1V" is the numeral. A lone "1" stays: "Quý 1" is also written with a digit.
+    /// </summary>
+    private static List<PageWord> QuarterNumerals(List<PageWord> words)
+    {
+        for (int i = 1; i < words.Count; i++)
+        {
+            if (words[i - 1].LineKey != words[i].LineKey || !CchcExtract.Text.VietnameseText.Normalize(words[i - 1].Text).Equals("Quý", StringComparison.OrdinalIgnoreCase)) continue;
+            var m = MisreadQuarter().Match(words[i].Text);
+            if (!m.Success || m.Groups["n"].Value is "1" or "I") continue;
+            var n = m.Groups["n"].Value;
+            // "H" is two I's run together ("IH", "HI" = III); more than three I's cannot be a quarter.
+            var roman = n.EndsWith('V') ? "IV" : new string('I', Math.Min(3, n.Sum(ch => ch == 'H' ? 2 : 1)));
+            words[i] = words[i] with { Text = roman + words[i].Text[m.Length..] };
+        }
+        return words;
+    }
 
     /// <summary>The skew of the page in radians: median slope of the baselines of Tesseract's own lines.</summary>
-    public static double SkewAngle(IReadOnlyList<PageWord> words)
+    public static double SkewAngle(IReadOnlyList<PageWord> words) => TrySkewAngle(words) ?? 0;
+
+    /// <summary>The skew from Tesseract's lines, or null when there are too few long lines to tell.</summary>
+    public static double? TrySkewAngle(IReadOnlyList<PageWord> words)
     {
         var slopes = new List<double>();
         foreach (var g in words.GroupBy(w => w.LineKey))
@@ -74,14 +179,13 @@ public static partial class TesseractOcr
             if (dx < 200) continue;
             slopes.Add((ws[^1].Bottom - ws[0].Bottom) / dx);
         }
-        if (slopes.Count < 3) return 0;
+        if (slopes.Count < 3) return null;
         slopes.Sort();
         return Math.Atan(slopes[slopes.Count / 2]);
     }
 
-    private static List<PageWord> Straighten(PageSize size, List<PageWord> words)
+    private static List<PageWord> Straighten(PageSize size, List<PageWord> words, double a)
     {
-        double a = SkewAngle(words);
         if (Math.Abs(a) < 0.002) return words;
         double cx = size.Width / 2, cy = size.Height / 2, cos = Math.Cos(-a), sin = Math.Sin(-a);
         return words.Select(w =>
@@ -130,10 +234,11 @@ public static partial class TesseractOcr
         return added;
     }
 
-    private static (PageSize Page, List<PageWord> Words, List<PageWord> Skipped) RecognizeUpright(string path, string image, int page, string workDir)
+    /// <summary>The first pass, and a re-read of the page turned upright when it looks sideways; also the image file the words belong to.</summary>
+    private static (PageSize Page, List<PageWord> Words, string Image) RecognizeUpright(string path, string image, int page, string workDir)
     {
         var input = image;
-        var (size, words, skipped) = Run(path, input, page);
+        var (size, words, _) = Run(path, input, page);
         if (words.Count < 5 || MeanConfidence(words) < RetryBelow || LooksSideways(words))
         {
             int rotate = DetectRotation(path, input);
@@ -141,11 +246,11 @@ public static partial class TesseractOcr
             {
                 var rotated = Path.Combine(workDir, $"p{page}-rot.pgm");
                 Magick(path, input, rotated, ["-rotate", rotate.ToString(CultureInfo.InvariantCulture), "+repage"]);
-                var (size2, words2, skipped2) = Run(path, rotated, page);
-                if (words2.Count > 0 && MeanConfidence(words2) > MeanConfidence(words)) return (size2, words2, skipped2);
+                var (size2, words2, _) = Run(path, rotated, page);
+                if (words2.Count > 0 && MeanConfidence(words2) > MeanConfidence(words)) return (size2, words2, rotated);
             }
         }
-        return (size, words, skipped);
+        return (size, words, input);
     }
 
     /// <summary>True when most longer words are taller than wide: the page is turned by 90 or 270 degrees
@@ -159,7 +264,7 @@ public static partial class TesseractOcr
     /// <summary>Mean confidence of words, 0 when none.</summary>
     public static double MeanConfidence(IReadOnlyCollection<PageWord> words) => words.Count == 0 ? 0 : words.Average(w => w.Confidence);
 
-    private static (PageSize, List<PageWord>, List<PageWord>) Run(string path, string image, int page, int? psm = null)
+    internal static (PageSize, List<PageWord>, List<PageWord>) Run(string path, string image, int page, int? psm = null)
     {
         Slots.Wait();
         try

@@ -45,14 +45,15 @@ public sealed class PdfReader : IDocumentReader
         var withText = words.GroupBy(w => w.Page).Where(g => g.Sum(w => w.Text.Length) >= 10).Select(g => g.Key).ToHashSet();
         var imagePages = pages.Where(p => !withText.Contains(p.Page)).Select(p => p.Page).ToList();
         string format = "pdf";
+        List<RuledTable> ruled = [];
         if (imagePages.Count > 0 && Ocr)
         {
-            var (ocrPages, ocrWords) = OcrPages(path, imagePages);
+            (var ocrPages, var ocrWords, ruled) = OcrPages(path, imagePages);
             words = words.Where(w => withText.Contains(w.Page)).Concat(ocrWords).ToList();
             pages = pages.Select(p => ocrPages.FirstOrDefault(o => o.Page == p.Page) ?? p).ToList();
             format = imagePages.Count == pages.Count ? "ocr" : "pdf+ocr";
         }
-        var laid = PageLayout.Build(pages, words, engineParagraphs: format == "ocr");
+        var laid = PageLayout.Build(pages, words, engineParagraphs: format == "ocr", ruled);
         var sink = new ReaderFiles.LineSink();
         foreach (var line in laid)
         {
@@ -65,11 +66,13 @@ public sealed class PdfReader : IDocumentReader
         return new TextDocument(path, format, sink.Finish(), PlainTextReader.Hash(bytes));
     }
 
-    private (List<PageSize>, List<PageWord>) OcrPages(string path, List<int> pageNumbers)
+    private (List<PageSize>, List<PageWord>, List<RuledTable>) OcrPages(string path, List<int> pageNumbers)
     {
         using var tmp = new ExternalTool.TempDir();
         var sizes = new PageSize[pageNumbers.Count];
         var words = new List<PageWord>[pageNumbers.Count];
+        var tables = new List<RuledTable>[pageNumbers.Count];
+        var cells = new List<RuledCellOcr.Crop>[pageNumbers.Count];
         // One worker more than Tesseract slots, so that rendering the next page overlaps OCR; the slots in
         // TesseractOcr keep the number of Tesseract processes at the number of cores.
         try
@@ -81,17 +84,21 @@ public sealed class PdfReader : IDocumentReader
                 // Uncompressed greyscale PGM: writing PNG at 300 dpi costs more than the OCR itself.
                 var r = ExternalTool.Run(path, "pdftoppm", ["-r", OcrDpi.ToString(), "-f", p.ToString(), "-l", p.ToString(), "-gray", "-singlefile", path, prefix], TimeSpan.FromMinutes(2));
                 if (r.ExitCode != 0 || !File.Exists(prefix + ".pgm")) throw new DocumentReadException(path, $"cannot render page {p} for OCR: {Problem(r.StdErr)}");
-                var (size, ws) = TesseractOcr.Recognize(path, prefix + ".pgm", p, tmp.Path);
+                var (size, ws, ts, cs) = TesseractOcr.Recognize(path, prefix + ".pgm", p, tmp.Path);
                 File.Delete(prefix + ".pgm");
                 sizes[i] = size;
                 words[i] = ws;
+                tables[i] = ts;
+                cells[i] = cs;
             });
+            words = RuledCellOcr.Apply(path, words, cells, tmp.Path);
+            TesseractOcr.UnifyQuarterNumerals(words);
         }
         catch (AggregateException e) when (e.InnerExceptions.OfType<DocumentReadException>().FirstOrDefault() is { } first)
         {
             throw first; // one clear reason, as every reader promises
         }
-        return (sizes.ToList(), words.SelectMany(w => w).ToList());
+        return (sizes.ToList(), words.SelectMany(w => w).ToList(), tables.SelectMany(t => t).ToList());
     }
 
     private static int ParseInt(string text, string key)
