@@ -17,7 +17,8 @@ public static partial class AgencyClause
     /// <param name="Deadline">The deadline after <c>thời gian hoàn thành:</c> / <c>thời hạn:</c>, or null.</param>
     /// <param name="Rest">What the text asks once the assignment words are taken out (<c>thực hiện:</c> for a lead-in).</param>
     /// <param name="Task">The task wording when the item labels it (<c>Nội dung: …; Chủ trì: …</c>), else null.</param>
-    public sealed record Assignment(string? Lead, string? Support, string? Deadline, string Rest, string? Task = null);
+    /// <param name="Product">The expected product when a field names it (<c>Sản phẩm: …</c>), else null.</param>
+    public sealed record Assignment(string? Lead, string? Support, string? Deadline, string Rest, string? Task = null, string? Product = null);
 
     [GeneratedRegex(@"^\s*chủ\s+trì\s*:\s*(?<lead>.+?)\s*(?:[.;,]\s*phối\s+hợp\s*:\s*(?<sup>.+?))?\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex LabelledCellRx();
@@ -89,6 +90,24 @@ public static partial class AgencyClause
     [GeneratedRegex(@"\s+(?:tổ\s+chức\s+)?thực\s+hiện\s+(?:các|những)\s+nội\s+dung\s+(?:nêu\s+)?trên\s*\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex CoversAboveRx();
 
+    private static readonly string[] FieldLabels =
+    [
+        "co quan chu tri", "don vi chu tri", "chu tri", "co quan phoi hop", "don vi phoi hop", "phoi hop",
+        "thoi gian thuc hien", "thoi gian hoan thanh", "thoi gian", "thoi han", "san pham", "ket qua",
+    ];
+
+    /// <summary>True for a field line under a task (<c>- Cơ quan chủ trì: …</c>, <c>- Thời gian thực hiện: …</c>, <c>- Sản phẩm: …</c>).</summary>
+    public static bool IsField(string text)
+    {
+        var f = VietnameseText.Fold(text).TrimStart('-', '+', ' ');
+        int colon = f.IndexOf(':');
+        return colon > 0 && FieldLabels.Contains(f[..colon].Trim());
+    }
+
+    /// <summary>The assignment a task's field lines make, or null when they name no lead or deadline.</summary>
+    public static Assignment? FromFields(IEnumerable<string> fieldLines) =>
+        Labelled(string.Join(";", fieldLines.Select(l => l.TrimStart('-', '+', '•', ' ').Replace(";", ","))), "");
+
     /// <summary>
     /// A closing sentence that assigns every item above it (<c>Giao: X chủ trì; Y phối hợp thực hiện các nội
     /// dung trên; thời gian: năm 2026.</c>), or null.
@@ -118,7 +137,7 @@ public static partial class AgencyClause
     /// </summary>
     private static Assignment? Labelled(string fields, string rest)
     {
-        string? lead = null, support = null, deadline = null, task = null;
+        string? lead = null, support = null, deadline = null, task = null, product = null;
         foreach (var part in fields.Split(';'))
         {
             int colon = part.IndexOf(':');
@@ -129,8 +148,9 @@ public static partial class AgencyClause
             else if (label.EndsWith("phoi hop")) support = VietnameseText.Fold(value) is "khong" or "khong co" ? null : value;
             else if (label.StartsWith("thoi gian") || label.StartsWith("thoi han")) deadline = value;
             else if (label == "noi dung") task = value;
+            else if (label.StartsWith("san pham") || label.StartsWith("ket qua")) product = value;
         }
-        return lead is null && deadline is null ? null : new Assignment(lead, support, deadline, rest, task);
+        return lead is null && deadline is null ? null : new Assignment(lead, support, deadline, rest, task, product);
     }
 
     /// <summary>

@@ -182,7 +182,7 @@ public static partial class AgencyResolver
         "phong ", "van phong", "trung tam", "ban ", "tram ", "cong an", "quan su", "cac ", "doan ", "hoi ", "uy ban", "ubnd", "ubmttq",
         "mat tran", "truong ", "bao hiem", "chi cuc", "kho bac", "so ", "dang uy", "thon", "to ", "cong thong tin", "dai ", "hop tac xa",
         "chi nhanh", "buu dien", "vien ", "bo ", "thanh tra", "cong chuc", "lanh dao", "chu tich", "khu pho", "ap ", "hdnd", "uy vien",
-        "ca ", "bchqs", "ttpvhcc", "vp ",
+        "ca ", "bchqs", "ttpvhcc", "vp ", "hat ", "ban quan ly",
     ];
 
     private static bool StartsAgency(string piece)

@@ -116,8 +116,9 @@ public static class AppendixTaskExtractor
             // A lead cell may name both roles: "X chủ trì; Y phối hợp", "Chủ trì: X. Phối hợp: Y".
             var (lead, cellSupport) = AgencyClause.FromCell(Flat(Cell(cells, c.Lead)));
             var support = Cell(cells, c.Support).Length > 0 ? Cell(cells, c.Support) : cellSupport;
-            // Two leads ("Phòng VH-XH; Văn phòng HĐND và UBND"): the first leads, the others support.
-            if (lead.Contains(';') && AgencyResolver.Split(lead) is { Count: > 1 } leads)
+            // Two leads ("Phòng VH-XH; Văn phòng HĐND và UBND"), or several agencies in a table without a
+            // support column ("Đơn vị thực hiện"): the first leads, the others support.
+            if ((lead.Contains(';') || c.Support < 0) && AgencyResolver.Split(lead) is { Count: > 1 } leads)
             {
                 lead = leads[0];
                 support = string.Join("; ", leads.Skip(1).Append(support ?? "").Where(x => x.Length > 0));

@@ -67,13 +67,16 @@ public static partial class BodyTaskExtractor
             inherited = covering;
         foreach (var child in node.Children)
         {
-            if (IsObjectiveHeading(child)) continue;
+            if (IsObjectiveHeading(child) || IsFieldLine(child)) continue;
             if (IsTaskHeading(child))
             {
                 foreach (var r in FromTaskSection(child, area, true, inherited, year)) yield return r;
                 continue;
             }
             var own = AgencyClause.FromTask(child.Text);
+            // Field lines under the task ("- Cơ quan chủ trì: …", "- Thời gian thực hiện: …", "- Sản phẩm: …").
+            if (child.Children.Where(IsFieldLine).Select(f => f.Text).ToList() is { Count: > 0 } fields && AgencyClause.FromFields(fields) is { } byFields)
+                own = byFields;
             // "Giao X chủ trì, phối hợp với Y thực hiện:" only hands its items to X and Y: not a task itself.
             if (child.Children.Count > 0 && own?.Lead is not null && IsLeadIn(own))
             {
@@ -82,7 +85,7 @@ public static partial class BodyTaskExtractor
             }
             // A numbered item with sub-items is a heading when it names a reform area (or is a part/Roman
             // section); otherwise it is a task that introduces sub-tasks, and both count.
-            bool isHeading = child.Children.Count > 0 && (child.Kind is MarkerKind.Part or MarkerKind.Roman
+            bool isHeading = child.Children.Any(c => !IsFieldLine(c)) && (child.Kind is MarkerKind.Part or MarkerKind.Roman
                 || child.Kind is MarkerKind.Arabic or MarkerKind.Dotted && (AreaClassifier.ClassifyHeading(child.Text) != ReformArea.Other || child.Text.Length == 0 || ShortTitle(child) is { Length: <= 40 }));
             if (isHeading)
             {
@@ -101,12 +104,15 @@ public static partial class BodyTaskExtractor
                     Text = own?.Task ?? child.Text,
                     Support = AgencyResolver.ResolveList(support),
                     Deadline = DeadlineParser.Parse(own?.Deadline ?? inherited?.Deadline, year),
+                    Product = own?.Product,
                 };
             }
             if (child.Children.Count > 0)
                 foreach (var r in FromTaskSection(child, area, insideNhiemVu, inherited, year)) yield return r;
         }
     }
+
+    private static bool IsFieldLine(OutlineItem i) => i.Kind is MarkerKind.Dash or MarkerKind.Plus or MarkerKind.None && AgencyClause.IsField(i.Text);
 
     /// <summary>An assignment whose remaining words only say "do the following" (<c>thực hiện:</c>, <c>triển khai các nội dung sau:</c>).</summary>
     private static bool IsLeadIn(AgencyClause.Assignment a) =>

@@ -16,6 +16,16 @@ internal static class Dates
         return true;
     }
 
+    /// <summary>Builds a date from a match with groups <c>d</c> and <c>m</c> in the given year; false when not a real day.</summary>
+    public static bool TryDayMonth(Match m, int year, out DateOnly date)
+    {
+        date = default;
+        int d = int.Parse(m.Groups["d"].Value), mo = int.Parse(m.Groups["m"].Value);
+        if (mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(year, mo)) return false;
+        date = new DateOnly(year, mo, d);
+        return true;
+    }
+
     /// <summary>Last day of a month.</summary>
     public static DateOnly EndOfMonth(int y, int m) => new(y, m, DateTime.DaysInMonth(y, m));
 }

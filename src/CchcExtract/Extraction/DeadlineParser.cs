@@ -52,7 +52,7 @@ public static partial class DeadlineParser
             || f.StartsWith("dinh ky") || f.Contains("moi quy") || f.Contains("hang tuan") || f.Contains("6 thang/lan")
             || f.Contains("cuoi thang"))
             return new(printed, DeadlineKind.Recurring);
-        if (f.StartsWith("khi ") || f.StartsWith("theo ") || f.StartsWith("dot xuat") || f.StartsWith("sau khi") || f.StartsWith("tuy ") || f.StartsWith("ngay khi"))
+        if (f.StartsWith("khi ") || f.StartsWith("theo ") || f.StartsWith("dot xuat") || f.Contains(" ke tu khi ") || f.Contains(" ke tu ngay co ") || f.StartsWith("sau khi") || f.StartsWith("tuy ") || f.StartsWith("ngay khi"))
             return new(printed, DeadlineKind.Conditional);
 
         Match m;
@@ -64,7 +64,7 @@ public static partial class DeadlineParser
             if (Dates.TryDate(m, out var d))
             {
                 var pre = m.Groups["pre"].Value;
-                bool before = pre is "truoc" or "den" || f.StartsWith("truoc") || f.StartsWith("cham nhat");
+                bool before = pre is "truoc" or "den" || f.StartsWith("truoc") || f.StartsWith("cham nhat") || f.StartsWith("hoan thanh truoc");
                 bool after = pre is "tu" or "sau";
                 return new(printed, DeadlineKind.Date, before ? null : d, after ? null : d);
             }
@@ -107,6 +107,19 @@ public static partial class DeadlineParser
         }
         if (contextYear is int cy)
         {
+            // Day and month without a year ("Trước 15/12", "Từ 01/3 đến 30/6"): the plan's year.
+            var days = DayMonthRx().Matches(f).Select(x => (Ok: Dates.TryDayMonth(x, cy, out var d), Day: d)).Where(x => x.Ok).Select(x => x.Day).ToList();
+            if (days.Count == 2 && days[1] > days[0]) return new(printed, DeadlineKind.Range, days[0], days[1]);
+            if (days.Count == 1)
+            {
+                bool before = f.StartsWith("truoc") || f.StartsWith("den") || f.StartsWith("cham nhat") || f.StartsWith("hoan thanh truoc");
+                return new(printed, DeadlineKind.Date, before ? null : days[0], days[0]);
+            }
+            if (f.Contains("6 thang dau nam")) return new(printed, DeadlineKind.Range, new DateOnly(cy, 1, 1), new DateOnly(cy, 6, 30));
+            if (f.Contains("6 thang cuoi nam")) return new(printed, DeadlineKind.Range, new DateOnly(cy, 7, 1), new DateOnly(cy, 12, 31));
+            if (MonthSpanNoYearRx().Match(f) is { Success: true } ms && int.Parse(ms.Groups["a"].Value) is >= 1 and <= 12 and var ma
+                && int.Parse(ms.Groups["b"].Value) is >= 1 and <= 12 and var mb && mb >= ma)
+                return new(printed, DeadlineKind.Month, new DateOnly(cy, ma, 1), Dates.EndOfMonth(cy, mb));
             if (f is "ca nam" or "trong nam" or "nam" || f.StartsWith("ca nam ") || f.StartsWith("trong nam "))
                 return new(printed, DeadlineKind.Year, new DateOnly(cy, 1, 1), new DateOnly(cy, 12, 31));
             if (MonthNoYearRx().Match(f) is { Success: true } mm && int.Parse(mm.Groups["m"].Value) is >= 1 and <= 12 and var mo)
@@ -133,6 +146,12 @@ public static partial class DeadlineParser
         var kind = s.Kind == e.Kind && s.Kind != DeadlineKind.Date ? s.Kind : DeadlineKind.Range;
         return new(raw, kind, from, until);
     }
+
+    [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})\s*/\s*(?<m>\d{1,2})(?![\d/])")]
+    private static partial Regex DayMonthRx();
+
+    [GeneratedRegex(@"^(?:tu\s+)?thang\s+(?<a>\d{1,2})\s*(?:-|–|den)\s*(?:thang\s+)?(?<b>\d{1,2})$")]
+    private static partial Regex MonthSpanNoYearRx();
 
     [GeneratedRegex(@"^(?:trong\s+)?thang\s+(?<m>\d{1,2})$")]
     private static partial Regex MonthNoYearRx();

@@ -54,7 +54,7 @@ public static partial class RepairTokenizer
             }
             if (MarkupTag().Match(line, i) is { Success: true } tag && tag.Index == i)
             {
-                // Light markup in plan texts (<b>, </p>, <br/>) is layout, never a word to repair.
+                // Light markup in plan texts (<b>, </p>, <br/>, <td …>, &amp;) is layout, never a word to repair.
                 tokens.Add(new RepairToken(TokenKind.Gap, tag.Value));
                 i += tag.Length;
                 continue;
@@ -66,7 +66,8 @@ public static partial class RepairTokenizer
         return tokens;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\G</?(?:b|p|i|u|em|strong|br|span|div)\s*/?>", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    // Tags (with attributes: <td colspan="6">) and entities (&amp;, &nbsp;) of scraped HTML as well.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\G(?:</?(?:b|p|i|u|em|strong|br|span|div|font|table|thead|tbody|tfoot|tr|td|th)\b[^<>]*>|&(?:[a-z]{2,8}|#\d{2,5});)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex MarkupTag();
 
     private static void SplitChunk(string chunk, List<RepairToken> tokens)

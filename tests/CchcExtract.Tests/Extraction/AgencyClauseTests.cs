@@ -76,4 +76,14 @@ public class AgencyClauseTests
         a.Lead.ShouldBe("Bộ phận Tiếp nhận và trả kết quả xã");
         a.Rest.ShouldBe("thực hiện:");
     }
+
+    [Fact]
+    public void FromFields_FieldLinesUnderATask_LeadSupportDeadlineProduct()
+    {
+        string[] lines = ["- Cơ quan chủ trì: Phòng Kinh tế.", "- Cơ quan phối hợp: Trung tâm Phục vụ hành chính công xã.", "- Thời gian thực hiện: Quý II/2026.", "- Sản phẩm: Báo cáo rà soát."];
+        lines.ShouldAllBe(l => AgencyClause.IsField(l));
+        AgencyClause.IsField("- Rà soát thủ tục hành chính: lĩnh vực đất đai").ShouldBeFalse();
+        var a = AgencyClause.FromFields(lines).ShouldNotBeNull();
+        (a.Lead, a.Support, a.Deadline, a.Product).ShouldBe(("Phòng Kinh tế", "Trung tâm Phục vụ hành chính công xã", "Quý II/2026", "Báo cáo rà soát"));
+    }
 }

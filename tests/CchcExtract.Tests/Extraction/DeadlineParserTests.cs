@@ -18,6 +18,7 @@ public class DeadlineParserTests
     [InlineData("Đột xuất", DeadlineKind.Conditional, null, null)]
     [InlineData("Từ 01/3/2025 đến 30/6/2025", DeadlineKind.Range, "2025-03-01", "2025-06-30")]
     [InlineData("Tháng 6 và tháng 12/2025", DeadlineKind.Month, "2025-06-01", "2025-12-31")]
+    [InlineData("Hoàn thành trước ngày 30 tháng 6 năm 2026", DeadlineKind.Date, null, "2026-06-30")]
     [InlineData("tháng 2 năm 2024", DeadlineKind.Month, "2024-02-01", "2024-02-29")]
     [InlineData("trước ngày 10/12/2025", DeadlineKind.Date, null, "2025-12-10")]
     [InlineData("Ngày 15/7/2025", DeadlineKind.Date, "2025-07-15", "2025-07-15")]
@@ -69,7 +70,11 @@ public class DeadlineParserVariantTests
     [InlineData("Cả năm", "2026-01-01", "2026-12-31", DeadlineKind.Year)]
     [InlineData("Quý I", "2026-01-01", "2026-03-31", DeadlineKind.Quarter)]
     [InlineData("Tháng 9", "2026-09-01", "2026-09-30", DeadlineKind.Month)]
-    public void Parse_NoYearPrinted_UsesPlanYear(string raw, string start, string end, DeadlineKind kind)
+    [InlineData("Trước 15/12", null, "2026-12-15", DeadlineKind.Date)]
+    [InlineData("Từ 01/3 đến 30/6", "2026-03-01", "2026-06-30", DeadlineKind.Range)]
+    [InlineData("6 tháng cuối năm", "2026-07-01", "2026-12-31", DeadlineKind.Range)]
+    [InlineData("Tháng 3 - Tháng 4", "2026-03-01", "2026-04-30", DeadlineKind.Month)]
+    public void Parse_NoYearPrinted_UsesPlanYear(string raw, string? start, string end, DeadlineKind kind)
     {
         var d = DeadlineParser.Parse(raw, contextYear: 2026);
         d.Kind.ShouldBe(kind);
