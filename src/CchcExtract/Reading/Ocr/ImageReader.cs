@@ -56,7 +56,7 @@ public sealed class ImageReader : IDocumentReader
         foreach (var line in PageLayout.Build(sizes, words.SelectMany(w => w).ToList(), engineParagraphs: true, tables.SelectMany(t => t).ToList()))
         {
             if (line.Text.Length == 0) sink.Blank(line.Page);
-            else sink.Add(line.Text, line.Page, line.Box, line.Confidence);
+            else sink.Add(TesseractOcr.QuarterNumeralsInText(line.Text), line.Page, line.Box, line.Confidence);
         }
         if (!sink.HasText) throw new DocumentReadException(path, "no text recognised in the image");
         return new TextDocument(path, "ocr", sink.Finish(), PlainTextReader.Hash(bytes));

@@ -132,6 +132,7 @@ public static partial class TesseractOcr
     public static void UnifyQuarterNumerals(IList<List<PageWord>> pages)
     {
         bool IsQuy(PageWord w) => CchcExtract.Text.VietnameseText.Normalize(w.Text).Equals("Quý", StringComparison.OrdinalIgnoreCase);
+        foreach (var ws in pages) QuarterNumerals(ws); // again: cell re-reads came after the first pass
         var after = pages.SelectMany(ws => ws.Zip(ws.Skip(1)).Where(p => IsQuy(p.First) && p.First.LineKey == p.Second.LineKey).Select(p => p.Second.Text)).ToList();
         if (Environment.GetEnvironmentVariable("CCHC_DEBUG_LAYOUT") is not null) Console.Error.WriteLine($"quarters: {string.Join(", ", after)}");
         if (!after.Any(t => RomanQuarter().IsMatch(t)) || after.Any(t => ArabicQuarter().IsMatch(t))) return;
@@ -143,6 +144,18 @@ public static partial class TesseractOcr
 
     [GeneratedRegex(@"^(?<n>[1lIH]{1,4}|[1lI]V)(?=$|[/\-–,.;)])")]
     private static partial Regex MisreadQuarter();
+
+    [GeneratedRegex(@"(?<=\bQuý\s{1,3})(?<n>[lIH]*H[lIH]*|[1l][1lI]+|[1l]V)(?=$|[\s/\-–,.;)])")]
+    private static partial Regex MisreadQuarterInText();
+
+    /// <summary>
+    /// The same repair on a laid-out line, for numerals whose "Quý" reached the line through another word
+    /// list (a cell read again): <c>Quý IH-IV/2025</c> → <c>Quý III-IV/2025</c>, <c>Quý 11</c> → <c>Quý II</c>.
+    /// </summary>
+    public static string QuarterNumeralsInText(string line) =>
+        line.Contains("Quý", StringComparison.Ordinal)
+            ? MisreadQuarterInText().Replace(line, m => m.Value.EndsWith('V') ? "IV" : new string('I', Math.Min(3, m.Value.Sum(ch => ch == 'H' ? 2 : 1))))
+            : line;
 
     /// <summary>
     /// Quarters are written in Roman numerals ("Quý III/2026"), which the engine reads as digits or l's

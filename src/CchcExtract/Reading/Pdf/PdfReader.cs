@@ -58,6 +58,7 @@ public sealed class PdfReader : IDocumentReader
         foreach (var line in laid)
         {
             var text = line.Text.Length == 0 ? "" : LegacyDetector.FixMojibake(line.Text).Text;
+            if (format == "ocr") text = TesseractOcr.QuarterNumeralsInText(text);
             if (text.Length == 0) sink.Blank(line.Page);
             else sink.Add(text, line.Page, line.Box, format == "pdf" || withText.Contains(line.Page) ? null : line.Confidence);
         }
