@@ -4,10 +4,12 @@ using CchcExtract.Text;
 namespace CchcExtract.Extraction;
 
 /// <summary>
-/// Lead (chủ trì) and support (phối hợp) agencies named together in one text with their role words:
-/// a table cell (<c>Phòng Văn hóa - Xã hội chủ trì; Văn phòng HĐND và UBND xã phối hợp</c>,
-/// <c>Chủ trì: Phòng Kinh tế. Phối hợp: Phòng Văn hóa - Xã hội</c>) or a task written as an assignment
-/// (<c>Giao Công an xã chủ trì, phối hợp với Đoàn Thanh niên xã tuyên truyền …; thời gian hoàn thành: Quý III/2026</c>).
+/// Lead (chủ trì) and support (phối hợp) agencies — and the deadline — named together in one text with
+/// their role words: a table cell (<c>Phòng Văn hóa - Xã hội chủ trì; Văn phòng HĐND và UBND xã phối hợp</c>,
+/// <c>Chủ trì: Phòng Kinh tế. Phối hợp: Phòng Văn hóa - Xã hội</c>), a task written as an assignment
+/// (<c>Giao Công an xã chủ trì, phối hợp với Đoàn Thanh niên xã tuyên truyền …; thời gian hoàn thành: Quý III/2026</c>),
+/// its closing bracket or labelled fields (<c>(Cơ quan chủ trì: …; thời gian: …)</c>, <c>Nội dung: …; Chủ trì: …</c>),
+/// field lines under it (<c>- Cơ quan chủ trì: …</c>) or a closing sentence for a list (<c>Giao: X chủ trì; …</c>).
 /// </summary>
 public static partial class AgencyClause
 {
@@ -174,12 +176,12 @@ public static partial class AgencyClause
             deadline = dm.Groups["d"].Value.Trim();
             t = t[..dm.Index].TrimEnd();
         }
-        // The assignment opens the item, or a later clause ("…; công chức Tư pháp chủ trì, phối hợp với …").
         if (deadline is null && DeadlineNoteRx().Match(t) is { Success: true } dn)
         {
             deadline = dn.Groups["d"].Value.Trim();
             t = t[..dn.Index].TrimEnd();
         }
+        // The assignment opens the item, or a later clause ("…; công chức Tư pháp chủ trì, phối hợp với …").
         var m = ClauseBreakRx().Split(t).Select(c => AssignmentRx().Match(c)).FirstOrDefault(x => x.Success && StartsLikeAgency(x.Groups["lead"].Value));
         if (m is null)
             return deadline is null ? null : new Assignment(null, null, deadline, t);
