@@ -133,6 +133,41 @@ public static partial class AgencyClause
     [GeneratedRegex(@"(?<=[.;])\s+")]
     private static partial Regex ClauseBreakRx();
 
+    // Fields end at ";" — or at "," when a label follows ("Chủ trì: X, thời gian: Y").
+    [GeneratedRegex(@";|,\s*(?=(?:cơ\s+quan\s+|đơn\s+vị\s+)?(?:chủ\s+trì|phối\s+hợp|thời\s+gian|thời\s+hạn|sản\s+phẩm|kết\s+quả)[^:,;]{0,20}:)", RegexOptions.IgnoreCase)]
+    private static partial Regex FieldBreakRx();
+
+    // "… Đơn vị thực hiện: X (chủ trì), Y, Z (phối hợp)" closing a task.
+    [GeneratedRegex(@"[.;]\s*(?:đơn\s+vị|cơ\s+quan)\s+thực\s+hiện\s*:\s*(?<list>.+?)\s*\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex DoersRx();
+
+    [GeneratedRegex(@"\s*\((?<role>chủ\s+trì|phối\s+hợp)\)\s*,?\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex RoleMarkRx();
+
+    /// <summary>
+    /// "X (chủ trì), Y, Z (phối hợp)": the agencies before "(chủ trì)" lead, those up to "(phối hợp)" support;
+    /// a list without marks: the first leads, the others support.
+    /// </summary>
+    private static (string? Lead, string? Support) Doers(string list)
+    {
+        var marks = RoleMarkRx().Matches(list);
+        if (marks.Count == 0)
+        {
+            var names = AgencyResolver.Split(list);
+            return names.Count == 0 ? (null, null) : (names[0], names.Count > 1 ? string.Join("; ", names.Skip(1)) : null);
+        }
+        string? lead = null, support = null;
+        int from = 0;
+        foreach (Match m in marks)
+        {
+            var names = list[from..m.Index].Trim().Trim(',').Trim();
+            if (VietnameseText.Fold(m.Groups["role"].Value).StartsWith("chu")) lead ??= names;
+            else support = support is null ? names : support + "; " + names;
+            from = m.Index + m.Length;
+        }
+        return (lead, support);
+    }
+
     /// <summary>
     /// Fields written as labels (<c>Nội dung: X; Chủ trì: A; Phối hợp: B; Thời hạn: C</c>, also inside a
     /// closing bracket); null unless a lead or deadline label is among them. "Phối hợp: không" names none.
@@ -140,7 +175,7 @@ public static partial class AgencyClause
     private static Assignment? Labelled(string fields, string rest)
     {
         string? lead = null, support = null, deadline = null, task = null, product = null;
-        foreach (var part in fields.Split(';'))
+        foreach (var part in FieldBreakRx().Split(fields))
         {
             int colon = part.IndexOf(':');
             if (colon < 0) continue;
@@ -181,6 +216,8 @@ public static partial class AgencyClause
             deadline = dn.Groups["d"].Value.Trim();
             t = t[..dn.Index].TrimEnd();
         }
+        if (DoersRx().Match(t) is { Success: true } doers && Doers(doers.Groups["list"].Value) is { Lead: not null } named)
+            return new Assignment(named.Lead, named.Support, deadline, "");
         // The assignment opens the item, or a later clause ("…; công chức Tư pháp chủ trì, phối hợp với …").
         var m = ClauseBreakRx().Split(t).Select(c => AssignmentRx().Match(c)).FirstOrDefault(x => x.Success && StartsLikeAgency(x.Groups["lead"].Value));
         if (m is null)

@@ -169,7 +169,9 @@ public static partial class AgencyResolver
             foreach (var piece in pieces)
             {
                 if (cur.Length == 0) { cur = piece; continue; }
-                if (IsGeneric(cur + ", " + piece) || !StartsAgency(piece)) cur += ", " + piece;
+                // "Các thôn, bản", "các thôn, buôn": a single lower-case word continues the group name.
+                bool oneWord = !piece.Contains(' ') && char.IsLower(piece[0]);
+                if (IsGeneric(cur + ", " + piece) || oneWord || !StartsAgency(piece)) cur += ", " + piece;
                 else { result.Add(cur); cur = piece; }
             }
             if (cur.Length > 0) result.Add(cur);

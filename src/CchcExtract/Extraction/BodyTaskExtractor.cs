@@ -85,7 +85,9 @@ public static partial class BodyTaskExtractor
             }
             // A numbered item with sub-items is a heading when it names a reform area (or is a part/Roman
             // section); otherwise it is a task that introduces sub-tasks, and both count.
+            // A bullet in capitals over its own bullets ("• CẢI CÁCH THỂ CHẾ" / "○ …") is a heading too.
             bool isHeading = child.Children.Any(c => !IsFieldLine(c)) && (child.Kind is MarkerKind.Part or MarkerKind.Roman
+                || child.Kind is MarkerKind.Dash && child.Text.Length <= 100 && child.Text == child.Text.ToUpperInvariant() && child.Text.Any(char.IsLetter)
                 || child.Kind is MarkerKind.Arabic or MarkerKind.Dotted && (AreaClassifier.ClassifyHeading(child.Text) != ReformArea.Other || child.Text.Length == 0 || ShortTitle(child) is { Length: <= 40 }));
             if (isHeading)
             {

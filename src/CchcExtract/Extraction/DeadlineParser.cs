@@ -50,7 +50,7 @@ public static partial class DeadlineParser
         if (f.StartsWith("thuong xuyen") || f == "lien tuc") return new(printed, DeadlineKind.Continuous);
         if (f.Contains("cuoi quy") || f.Contains("hang quy") || f.Contains("hang nam") || f.Contains("hang thang")
             || f.StartsWith("dinh ky") || f.Contains("moi quy") || f.Contains("hang tuan") || f.Contains("6 thang/lan")
-            || f.Contains("cuoi thang"))
+            || f.Contains("cuoi thang") || Regex.IsMatch(f, @"^(?:it nhat|toi thieu)?\s*\d{1,2}\s*lan\s*/\s*(?:nam|quy|thang|tuan)"))
             return new(printed, DeadlineKind.Recurring);
         if (f.StartsWith("khi ") || f.StartsWith("theo ") || f.StartsWith("dot xuat") || f.Contains(" ke tu khi ") || f.Contains(" ke tu ngay co ") || f.StartsWith("sau khi") || f.StartsWith("tuy ") || f.StartsWith("ngay khi"))
             return new(printed, DeadlineKind.Conditional);

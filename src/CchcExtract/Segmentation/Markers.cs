@@ -46,7 +46,8 @@ public static partial class Markers
     [GeneratedRegex(@"^(?:[-–—•·]\s*|\*\s+)(?<t>.*)$")]
     private static partial Regex DashRx();
 
-    [GeneratedRegex(@"^\+\s*(?<t>.*)$")]
+    // "+", and the hollow bullets of a second level ("○", "◦").
+    [GeneratedRegex(@"^(?:\+|[○◦])\s*(?<t>.*)$")]
     private static partial Regex PlusRx();
 
     /// <summary>Parses the marker of an already markup-stripped, trimmed line.</summary>

@@ -86,4 +86,19 @@ public class AgencyClauseTests
         var a = AgencyClause.FromFields(lines).ShouldNotBeNull();
         (a.Lead, a.Support, a.Deadline, a.Product).ShouldBe(("Phòng Kinh tế", "Trung tâm Phục vụ hành chính công xã", "Quý II/2026", "Báo cáo rà soát"));
     }
+
+    [Fact]
+    public void FromTask_DoersSentenceWithRoleMarks_LeadSupportDeadline()
+    {
+        var a = AgencyClause.FromTask("Rà soát quy trình nội bộ. Đơn vị thực hiện: Phòng Kinh tế (chủ trì), Văn phòng HĐND và UBND xã, Công an xã (phối hợp). Thời hạn: Quý II/2026.")
+            .ShouldNotBeNull();
+        (a.Lead, a.Support, a.Deadline).ShouldBe(("Phòng Kinh tế", "Văn phòng HĐND và UBND xã, Công an xã", "Quý II/2026"));
+    }
+
+    [Fact]
+    public void FromTask_BracketFieldsSeparatedByCommas_Split()
+    {
+        var a = AgencyClause.FromTask("Số hóa hồ sơ (Chủ trì: Trung tâm Phục vụ hành chính công, phối hợp: Công an, các tổ dân phố, thời gian: Quý I/2025)").ShouldNotBeNull();
+        (a.Lead, a.Support, a.Deadline).ShouldBe(("Trung tâm Phục vụ hành chính công", "Công an, các tổ dân phố", "Quý I/2025"));
+    }
 }

@@ -29,6 +29,7 @@ public class DeadlineParserTests
     [InlineData("Thuong xuyen", DeadlineKind.Continuous, null, null)]
     [InlineData("Trước ngày 10 của tháng cuối quý", DeadlineKind.Recurring, null, null)]
     [InlineData("Hàng năm", DeadlineKind.Recurring, null, null)]
+    [InlineData("Ít nhất 02 lần/năm", DeadlineKind.Recurring, null, null)]
     [InlineData("Định kỳ trong năm", DeadlineKind.Recurring, null, null)]
     [InlineData("Khi có quy định, hướng dẫn của Bộ ngành Trung ương; tỉnh", DeadlineKind.Conditional, null, null)]
     [InlineData("Theo lộ trình năm 2025 của thành phố", DeadlineKind.Conditional, null, null)]

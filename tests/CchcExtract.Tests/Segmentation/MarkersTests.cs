@@ -17,6 +17,7 @@ public class MarkersTests
     [InlineData("b/ Báo cáo kết quả", MarkerKind.Letter, "b")]
     [InlineData("- Duy trì hệ thống", MarkerKind.Dash, "")]
     [InlineData("+ Thực hiện đúng", MarkerKind.Plus, "")]
+    [InlineData("○ Rà soát văn bản", MarkerKind.Plus, "")]
     [InlineData("- + Thường xuyên rà soát", MarkerKind.Plus, "")]
     [InlineData("- a) Nâng cao Chỉ số", MarkerKind.Letter, "a")]
     [InlineData("Điều 1. Ban hành kèm theo", MarkerKind.Arabic, "1")]
