@@ -120,7 +120,8 @@ public static partial class AgencyResolver
         var f = NonWord().Replace(VietnameseText.Fold(Markup.Strip(printed)), " ");
         var words = f.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var joined = string.Join(" ", words);
-        if (joined.StartsWith("cac co quan don vi") || joined.StartsWith("cac phong ban") || joined.StartsWith("cac co quan chuyen mon")) return true;
+        if (joined.StartsWith("cac co quan don vi") || joined.StartsWith("cac phong ban") || joined.StartsWith("cac co quan chuyen mon")
+            || joined.StartsWith("cac cong chuc chuyen mon")) return true;
         if (words.Length < 2 || words[0] != "cac") return false;
         if (!(f.Contains("co quan") || f.Contains("don vi") || f.Contains("phong") || f.Contains("nganh") || words.Contains("so") || words.Contains("ban"))) return false;
         return words.All(GenericWords.Contains);

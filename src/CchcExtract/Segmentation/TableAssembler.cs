@@ -302,11 +302,11 @@ public static partial class TableAssembler
                 if (deadline >= 0 && Has("ket thuc", "hoan thanh", "den ngay")) Set(ref deadlineEnd, k);
                 else Set(ref deadline, k);
             }
-            else if (Has("san pham", "ket qua")) Set(ref product, k);
+            else if (Has("san pham", "ket qua", "hinh thuc van ban")) Set(ref product, k);
             else if (Has("hoat dong")) Set(ref activity, k);
             else if (Has("muc tieu")) Set(ref objective, k);
-            else if (Has("nhiem vu", "noi dung", "giai phap", "cong viec", "ten de an")) Set(ref task, k);
-            else if (Has("thuc hien", "co quan", "don vi", "trach nhiem")) Set(ref doer, k);
+            else if (Has("nhiem vu", "noi dung", "giai phap", "cong viec", "ten de an", "ten van ban")) Set(ref task, k);
+            else if (Has("thuc hien", "co quan", "don vi", "trach nhiem", "soan thao")) Set(ref doer, k);
         }
         if (lead < 0) lead = doer;
         if (task < 0 && activity < 0) return null;

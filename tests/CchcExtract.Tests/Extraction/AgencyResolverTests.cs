@@ -27,6 +27,7 @@ public class AgencyResolverTests
     [InlineData("Các cơ quan, đơn vị")]
     [InlineData("Các cơ quan, đơn vị có liên quan")]
     [InlineData("Các phòng ban liên quan")]
+    [InlineData("Các công chức chuyên môn")]
     public void Resolve_GenericMention_MarkedGenericNotDropped(string printed)
     {
         var a = AgencyResolver.Resolve(printed);

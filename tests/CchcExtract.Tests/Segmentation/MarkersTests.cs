@@ -55,6 +55,15 @@ public class TableColumnTests
     }
 
     [Fact]
+    public void MapColumns_DocumentListAndStartEndColumns_Roles()
+    {
+        var list = TableAssembler.MapColumns(["TT", "Tên văn bản", "Cơ quan soạn thảo", "Thời gian trình"])!;
+        (list.Task, list.Lead, list.Deadline).ShouldBe((1, 2, 3));
+        var span = TableAssembler.MapColumns(["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian bắt đầu", "Thời gian kết thúc", "Hình thức văn bản"])!;
+        (span.Deadline, span.DeadlineEnd, span.Product).ShouldBe((3, 4, 5));
+    }
+
+    [Fact]
     public void MapColumns_NoTaskColumn_Null() =>
         TableAssembler.MapColumns(["Họ và tên", "Chức vụ", "Ghi chú"]).ShouldBeNull();
 }
