@@ -19,7 +19,7 @@ public static class Segmenter
     /// <summary>Segments <paramref name="doc"/>.</summary>
     public static SegmentedDocument Segment(TextDocument doc)
     {
-        var lines = PipeTables.ToTabs(GridTables.ToTabs(LayoutTables.ToTabs(HtmlTables.ToTabs(doc.Lines))));
+        var lines = PipeTables.ToTabs(GridTables.ToTabs(LayoutTables.ToTabs(HtmlTables.ToTabs(TaskBlocks.ToTabs(doc.Lines)))));
         var header = new List<SourceLine>();
         var trailer = new List<SourceLine>();
         var items = new List<OutlineItem>();
