@@ -127,31 +127,44 @@ public static partial class MetadataExtractor
             .ToList();
         string? commune = unit?.First().Name;
         string? province = provinces.FirstOrDefault()?.First().Name ?? CentralCity(fullText);
+        // A provincial department's own plan ("UBND TỈNH QUẢNG TRỊ" / "SỞ TƯ PHÁP"): no commune; its province is the header's.
+        if (seg.HeaderLines.Take(6).SelectMany(l => Cells(l.Text)).FirstOrDefault(c => DepartmentRx().IsMatch(c)) is { } department)
+        {
+            var headerProvince = headerUnit is not null && LevelOf(headerUnit.Groups["lvl"].Value) is UnitLevel.Province or UnitLevel.City
+                ? TitleCase(headerUnit.Groups["name"].Value) : province;
+            return Finish(UnitLevel.Department, null, headerProvince, TitleCase(department));
+        }
         if (province is not null && commune is not null && VietnameseText.Fold(province) == VietnameseText.Fold(commune)
             && unit!.Key.Level is not (UnitLevel.Province or UnitLevel.City))
             province = provinces.Skip(1).FirstOrDefault()?.First().Name;
         var level = unit?.Key.Level ?? (provinces.Count > 0 ? provinces[0].First().Level : UnitLevel.Unknown);
-        string? issuing = commune is null ? null : $"UBND {LevelWord(level)} {commune}";
+        return Finish(commune is null ? UnitLevel.Unknown : level, commune, province, commune is null ? null : $"UBND {LevelWord(level)} {commune}");
 
-        var period = Period(title ?? "") ?? Period(header) ?? Period(string.Join("\n", all.Take(60)));
-
-        return new DocumentMetadata
+        DocumentMetadata Finish(UnitLevel unitLevel, string? commune, string? province, string? issuing)
         {
-            DocumentType = type.Length > 0 ? type : "Kế hoạch",
-            IssuedDocumentType = issued.Length > 0 ? issued : null,
-            Number = number,
-            IssueDate = issueDate,
-            IssuingUnit = issuing,
-            UnitLevel = commune is null ? UnitLevel.Unknown : level,
-            Commune = commune,
-            Province = province,
-            Period = period,
-            Title = title,
-            Signer = Signer(seg, out var signerTitle),
-            SignerTitle = signerTitle,
-            LegalBases = LegalBases(headerText),
-        };
+            var period = Period(title ?? "") ?? Period(header) ?? Period(string.Join("\n", all.Take(60)));
+
+            return new DocumentMetadata
+            {
+                DocumentType = type.Length > 0 ? type : "Kế hoạch",
+                IssuedDocumentType = issued.Length > 0 ? issued : null,
+                Number = number,
+                IssueDate = issueDate,
+                IssuingUnit = issuing,
+                UnitLevel = unitLevel,
+                Commune = commune,
+                Province = province,
+                Period = period,
+                Title = title,
+                Signer = Signer(seg, out var signerTitle),
+                SignerTitle = signerTitle,
+                LegalBases = LegalBases(headerText),
+            };
+        }
     }
+
+    [GeneratedRegex(@"^SỞ\s+[\p{Lu}][\p{Lu}\s,&-]{2,60}$")]
+    private static partial Regex DepartmentRx();
 
     // "NGUYÊN GIÁP ĐỘC LẬP" when the national motto shares the line.
     private static string StripTrailingNoise(string name)

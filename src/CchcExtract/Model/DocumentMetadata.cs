@@ -17,6 +17,8 @@ public enum UnitLevel
     Province,
     /// <summary>Thành phố — city (centrally governed or provincial).</summary>
     City,
+    /// <summary>Sở / ban / ngành — a provincial department issuing its own plan (no commune).</summary>
+    Department,
 }
 
 /// <summary>A legal document cited as a basis (Căn cứ / Thực hiện …).</summary>

@@ -133,7 +133,7 @@ public sealed partial class PlanStore
         "unit_level" => value switch
         {
             "commune" => "Xã", "ward" => "Phường", "township" => "Thị trấn", "district" => "Huyện/quận/thị xã",
-            "province" => "Tỉnh", "city" => "Thành phố", _ => "Chưa rõ",
+            "province" => "Tỉnh", "city" => "Thành phố", "department" => "Sở, ban, ngành", _ => "Chưa rõ",
         },
         "deadline_kind" => value switch
         {

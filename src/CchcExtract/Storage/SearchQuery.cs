@@ -67,8 +67,9 @@ public sealed record SearchQuery(string Text)
             "huyen" or "quan" or "thi xa" => Model.UnitLevel.District,
             "tinh" => Model.UnitLevel.Province,
             "thanh pho" => Model.UnitLevel.City,
+            "so" or "so, ban, nganh" => Model.UnitLevel.Department,
             _ when Enum.TryParse<UnitLevel>(f, true, out var u) && !int.TryParse(f, out _) => u,
-            _ => throw new QueryException($"Unknown unit level '{text}': use xã, phường, thị trấn, huyện, tỉnh or thành phố."),
+            _ => throw new QueryException($"Unknown unit level '{text}': use xã, phường, thị trấn, huyện, tỉnh, thành phố or sở."),
         };
     }
 }

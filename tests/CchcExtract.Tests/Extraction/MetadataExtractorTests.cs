@@ -12,6 +12,26 @@ public class MetadataExtractorTests
         MetadataExtractor.Extract(Segmenter.Segment(PlainTextReader.FromText("t.txt", "text", text, "h")));
 
     [Fact]
+    public void Extract_DepartmentUnderProvince_DepartmentLevelNoCommune()
+    {
+        var m = Read("""
+            UBND TỈNH QUẢNG TRỊ
+            SỞ NỘI VỤ
+            Số: 12/KH-SNV
+            Quảng Trị, ngày 10 tháng 01 năm 2026
+            KẾ HOẠCH
+            Cải cách hành chính năm 2026 của Sở Nội vụ
+            I. MỤC ĐÍCH
+            1. Mục đích
+            - Các phòng thuộc Sở thực hiện tốt.
+            II. NHIỆM VỤ
+            """);
+        m.UnitLevel.ShouldBe(UnitLevel.Department);
+        m.Commune.ShouldBeNull();
+        m.Province.ShouldBe("Quảng Trị");
+    }
+
+    [Fact]
     public void Extract_DistrictHeaderBlock_UnitFromBlock()
     {
         var m = Read("""
