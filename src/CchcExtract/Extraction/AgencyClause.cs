@@ -178,7 +178,13 @@ public static partial class AgencyClause
         foreach (var part in FieldBreakRx().Split(fields))
         {
             int colon = part.IndexOf(':');
-            if (colon < 0) continue;
+            if (colon < 0)
+            {
+                // "(X chủ trì, Y phối hợp; thời gian: …)": roles written after the names.
+                if (lead is null && VietnameseText.Fold(part).Contains("chu tri", StringComparison.Ordinal) && FromCell(part) is { } roles && roles.Lead.Length > 0)
+                    (lead, support) = (roles.Lead, roles.Support);
+                continue;
+            }
             var label = VietnameseText.Fold(part[..colon]).Trim();
             var value = part[(colon + 1)..].Trim().TrimEnd('.', ')').Trim();
             if (label.EndsWith("chu tri")) lead = value;
@@ -238,8 +244,15 @@ public static partial class AgencyClause
             rest = string.Join(' ', words.Skip(cut));
             if (support.Length == 0) support = null;
         }
+        // "… chủ trì, thực hiện thường xuyên.", "… hoàn thành trong Quý I/2026.": a time phrase closing the assignment.
+        if (deadline is null && TrailingTimeRx().Match(rest) is { Success: true } tm
+            && DeadlineParser.Parse(tm.Groups["d"].Value).Kind != Model.DeadlineKind.Unspecified)
+            deadline = tm.Groups["d"].Value.Trim();
         return new Assignment(lead, support, deadline, rest.Trim());
     }
+
+    [GeneratedRegex(@"(?:^|[\s,])(?:thời\s+gian\s+)?(?:thực\s+hiện|hoàn\s+thành)\s+(?<d>(?:trong|trước|từ|khi|hằng|hàng|thường|định|theo|chậm)\b[^.;]*?)\s*[.;]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingTimeRx();
 
     private static bool IsVerbAt(string[] words, int i)
     {

@@ -163,7 +163,8 @@ public static partial class AgencyResolver
     public static IReadOnlyList<string> Split(string cell)
     {
         var result = new List<string>();
-        foreach (var part in Regex.Split(Markup.Strip(cell), @"\s*[;\n]\s*|\s+và\s+(?=các\s)"))
+        // "… và các …", and "Công an xã và Đoàn Thanh niên xã" (a name ending in its level word, then another name).
+        foreach (var part in Regex.Split(Markup.Strip(cell), @"\s*[;\n]\s*|\s+và\s+(?=các\s)|(?<=\s(?:xã|phường|thị trấn|huyện))\s+và\s+(?=\p{Lu})"))
         {
             var pieces = part.Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
             var cur = "";

@@ -60,6 +60,12 @@ public static partial class BodyTaskExtractor
 
     private static IEnumerable<TaskRecord> FromTaskSection(OutlineItem node, ReformArea area, bool insideNhiemVu, AgencyClause.Assignment? inherited, int? year)
     {
+        // Text pasted from Word with its list numbering lost: no markers at all, area titles as short lines.
+        if (node.Children.Count >= 3 && node.Children.All(c => c.Kind == MarkerKind.None) && node.Children.Any(IsPlainAreaTitle))
+        {
+            foreach (var r in FromUnmarked(node.Children, area, year)) yield return r;
+            yield break;
+        }
         // "Giao: X chủ trì; Y phối hợp thực hiện các nội dung trên; thời gian: D." after a list assigns its items
         // (the outline hangs that plain line under the list's last item).
         var closing = node.Children.Concat(node.Children.LastOrDefault()?.Children ?? []).Where(c => c.Kind == MarkerKind.None);
@@ -114,6 +120,33 @@ public static partial class BodyTaskExtractor
         }
     }
 
+    // A short line without a final full stop that names a reform area ("Cải cách thể chế", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH").
+    private static bool IsPlainAreaTitle(OutlineItem i) =>
+        i.Text.Length <= 80 && !i.Text.TrimEnd().EndsWith('.') && AreaClassifier.ClassifyHeading(i.Text) != ReformArea.Other;
+
+    // Unmarked paragraphs: each area title sets the area; the paragraphs after one are its tasks.
+    private static IEnumerable<TaskRecord> FromUnmarked(IEnumerable<OutlineItem> paragraphs, ReformArea area, int? year)
+    {
+        bool underTitle = false;
+        foreach (var p in paragraphs)
+        {
+            if (IsPlainAreaTitle(p))
+            {
+                area = AreaClassifier.ClassifyHeading(p.Text);
+                underTitle = true;
+                continue;
+            }
+            if (!underTitle) continue;
+            var own = AgencyClause.FromTask(p.Text);
+            var lead = own?.Lead is { } l ? AgencyResolver.Resolve(l) : LeadNamedIn(p.Text);
+            yield return Record(p, area, TaskOrigin.BodyTask, lead) with
+            {
+                Support = AgencyResolver.ResolveList(own?.Lead is not null ? own.Support : null),
+                Deadline = DeadlineParser.Parse(own?.Deadline, year),
+            };
+        }
+    }
+
     private static bool IsFieldLine(OutlineItem i) => i.Kind is MarkerKind.Dash or MarkerKind.Plus or MarkerKind.None && AgencyClause.IsField(i.Text);
 
     /// <summary>An assignment whose remaining words only say "do the following" (<c>thực hiện:</c>, <c>triển khai các nội dung sau:</c>).</summary>
@@ -131,8 +164,10 @@ public static partial class BodyTaskExtractor
     {
         foreach (var child in node.Children)
         {
-            if (child.Kind is MarkerKind.Arabic or MarkerKind.Dotted or MarkerKind.Letter or MarkerKind.Plus or MarkerKind.Dash
-                && NamesAgency(child.Text, out var agencyText, out var inline))
+            // Marked items, or unmarked lines "Agency: duty" (list numbering lost) naming the duty inline.
+            if ((child.Kind is MarkerKind.Arabic or MarkerKind.Dotted or MarkerKind.Letter or MarkerKind.Plus or MarkerKind.Dash
+                 || child.Kind == MarkerKind.None && child.Text.Contains(':'))
+                && NamesAgency(child.Text, out var agencyText, out var inline) && (child.Kind != MarkerKind.None || inline.Length > 0))
             {
                 var agency = AgencyResolver.Resolve(agencyText);
                 if (inline.Length > 0)

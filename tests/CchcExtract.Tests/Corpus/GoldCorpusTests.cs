@@ -12,7 +12,7 @@ namespace CchcExtract.Tests.Corpus;
 public class GoldCorpusTests
 {
     /// <summary>Gold folders: the main gold and the blind sets (written without looking at the extractor).</summary>
-    private static readonly string[] GoldDirs = ["gold", "blind-gold", "blind2-gold", "blind3-gold", "blind4-gold", "blind5-gold", "blind6-gold", "blind7-gold"];
+    private static readonly string[] GoldDirs = ["gold", "blind-gold", "blind2-gold", "blind3-gold", "blind4-gold", "blind5-gold", "blind6-gold", "blind7-gold", "blind8-gold"];
 
     public static TheoryData<string> SampleGold() => GoldFiles(shared: false);
     public static TheoryData<string> SeedGold() => GoldFiles(shared: true);

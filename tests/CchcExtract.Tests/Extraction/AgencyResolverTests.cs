@@ -55,4 +55,11 @@ public class AgencyResolverTests
         a.Canonical.ShouldBe("Hội Nông dân");
         a.IsGeneric.ShouldBeFalse();
     }
+
+    [Theory]
+    [InlineData("Công an xã và Đoàn Thanh niên xã", new[] { "Công an xã", "Đoàn Thanh niên xã" })]
+    [InlineData("Văn phòng HĐND và UBND xã", new[] { "Văn phòng HĐND và UBND xã" })]
+    [InlineData("Phòng Kinh tế; Các thôn, bản", new[] { "Phòng Kinh tế", "Các thôn, bản" })]
+    public void Split_ListsOfAgencies_NamesKeptWhole(string cell, string[] names) =>
+        AgencyResolver.Split(cell).ShouldBe(names);
 }
