@@ -119,15 +119,18 @@ public static partial class AgencyClause
         var t = text.Replace('\n', ' ').Trim();
         if (!VietnameseText.Fold(t).StartsWith("giao:", StringComparison.Ordinal)) return null;
         t = t[5..].Trim();
-        string? deadline = null;
-        if (DeadlineClauseRx().Match(t) is { Success: true } dm)
-        {
-            deadline = dm.Groups["d"].Value.Trim();
-            t = t[..dm.Index].TrimEnd();
-        }
+        var deadline = CutDeadline(DeadlineClauseRx(), ref t);
         t = CoversAboveRx().Replace(t, "");
         var (lead, support) = FromCell(t);
         return StartsLikeAgency(lead) ? new Assignment(lead, support, deadline, "") : null;
+    }
+
+    // The deadline a closing clause or note names (its "d" group), cut from the end of the text; null when none.
+    private static string? CutDeadline(Regex rx, ref string text)
+    {
+        if (rx.Match(text) is not { Success: true } m) return null;
+        text = text[..m.Index].TrimEnd();
+        return m.Groups["d"].Value.Trim();
     }
 
     [GeneratedRegex(@"(?<=[.;])\s+")]
@@ -211,17 +214,7 @@ public static partial class AgencyClause
         if (LeadInRx().Match(t) is { Success: true } leadIn && StartsLikeAgency(leadIn.Groups["lead"].Value)
             && !VietnameseText.Fold(leadIn.Groups["lead"].Value).Contains("chu tri", StringComparison.Ordinal))
             return new Assignment(leadIn.Groups["lead"].Value.Trim(), null, null, "thực hiện:");
-        string? deadline = null;
-        if (DeadlineClauseRx().Match(t) is { Success: true } dm)
-        {
-            deadline = dm.Groups["d"].Value.Trim();
-            t = t[..dm.Index].TrimEnd();
-        }
-        if (deadline is null && DeadlineNoteRx().Match(t) is { Success: true } dn)
-        {
-            deadline = dn.Groups["d"].Value.Trim();
-            t = t[..dn.Index].TrimEnd();
-        }
+        var deadline = CutDeadline(DeadlineClauseRx(), ref t) ?? CutDeadline(DeadlineNoteRx(), ref t);
         if (DoersRx().Match(t) is { Success: true } doers && Doers(doers.Groups["list"].Value) is { Lead: not null } named)
             return new Assignment(named.Lead, named.Support, deadline, "");
         // The assignment opens the item, or a later clause ("…; công chức Tư pháp chủ trì, phối hợp với …").

@@ -102,19 +102,7 @@ public static partial class BodyTaskExtractor
                 continue;
             }
             if (insideNhiemVu && child.Kind is MarkerKind.Letter or MarkerKind.Dash or MarkerKind.Plus or MarkerKind.Arabic or MarkerKind.Dotted)
-            {
-                // Its own lead (and support) first, else the agency it names as subject, else its lead-in's.
-                var lead = own?.Lead is { } l ? AgencyResolver.Resolve(l) : LeadNamedIn(child.Text);
-                var support = own?.Lead is not null ? own.Support : lead is null ? inherited?.Support : null;
-                if (lead is null && inherited?.Lead is { } il) lead = AgencyResolver.Resolve(il);
-                yield return Record(child, area, TaskOrigin.BodyTask, lead) with
-                {
-                    Text = own?.Task ?? child.Text,
-                    Support = AgencyResolver.ResolveList(support),
-                    Deadline = DeadlineParser.Parse(own?.Deadline ?? inherited?.Deadline, year),
-                    Product = own?.Product,
-                };
-            }
+                yield return BodyTask(child, area, own, inherited, year);
             if (child.Children.Count > 0)
                 foreach (var r in FromTaskSection(child, area, insideNhiemVu, inherited, year)) yield return r;
         }
@@ -137,14 +125,26 @@ public static partial class BodyTaskExtractor
                 continue;
             }
             if (!underTitle) continue;
-            var own = AgencyClause.FromTask(p.Text);
-            var lead = own?.Lead is { } l ? AgencyResolver.Resolve(l) : LeadNamedIn(p.Text);
-            yield return Record(p, area, TaskOrigin.BodyTask, lead) with
-            {
-                Support = AgencyResolver.ResolveList(own?.Lead is not null ? own.Support : null),
-                Deadline = DeadlineParser.Parse(own?.Deadline, year),
-            };
+            yield return BodyTask(p, area, AgencyClause.FromTask(p.Text), null, year);
         }
+    }
+
+    /// <summary>
+    /// A body task: its own lead (and support) first, else the agency it names as subject, else its
+    /// lead-in's; its own deadline, else the lead-in's; the task wording and product its fields name.
+    /// </summary>
+    private static TaskRecord BodyTask(OutlineItem item, ReformArea area, AgencyClause.Assignment? own, AgencyClause.Assignment? inherited, int? year)
+    {
+        var lead = own?.Lead is { } l ? AgencyResolver.Resolve(l) : LeadNamedIn(item.Text);
+        var support = own?.Lead is not null ? own.Support : lead is null ? inherited?.Support : null;
+        if (lead is null && inherited?.Lead is { } il) lead = AgencyResolver.Resolve(il);
+        return Record(item, area, TaskOrigin.BodyTask, lead) with
+        {
+            Text = own?.Task ?? item.Text,
+            Support = AgencyResolver.ResolveList(support),
+            Deadline = DeadlineParser.Parse(own?.Deadline ?? inherited?.Deadline, year),
+            Product = own?.Product,
+        };
     }
 
     private static bool IsFieldLine(OutlineItem i) => i.Kind is MarkerKind.Dash or MarkerKind.Plus or MarkerKind.None && AgencyClause.IsField(i.Text);

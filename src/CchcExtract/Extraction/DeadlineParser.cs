@@ -64,7 +64,7 @@ public static partial class DeadlineParser
             if (Dates.TryDate(m, out var d))
             {
                 var pre = m.Groups["pre"].Value;
-                bool before = pre is "truoc" or "den" || f.StartsWith("truoc") || f.StartsWith("cham nhat") || f.StartsWith("hoan thanh truoc");
+                bool before = pre is "truoc" or "den" || SaysBefore(f);
                 bool after = pre is "tu" or "sau";
                 return new(printed, DeadlineKind.Date, before ? null : d, after ? null : d);
             }
@@ -112,7 +112,7 @@ public static partial class DeadlineParser
             if (days.Count == 2 && days[1] > days[0]) return new(printed, DeadlineKind.Range, days[0], days[1]);
             if (days.Count == 1)
             {
-                bool before = f.StartsWith("truoc") || f.StartsWith("den") || f.StartsWith("cham nhat") || f.StartsWith("hoan thanh truoc");
+                bool before = SaysBefore(f) || f.StartsWith("den");
                 return new(printed, DeadlineKind.Date, before ? null : days[0], days[0]);
             }
             if (f.Contains("6 thang dau nam")) return new(printed, DeadlineKind.Range, new DateOnly(cy, 1, 1), new DateOnly(cy, 6, 30));
@@ -146,6 +146,10 @@ public static partial class DeadlineParser
         var kind = s.Kind == e.Kind && s.Kind != DeadlineKind.Date ? s.Kind : DeadlineKind.Range;
         return new(raw, kind, from, until);
     }
+
+    // "Trước …", "Chậm nhất …", "Hoàn thành trước …": the day is the end, no start.
+    private static bool SaysBefore(string folded) =>
+        folded.StartsWith("truoc") || folded.StartsWith("cham nhat") || folded.StartsWith("hoan thanh truoc");
 
     [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})\s*/\s*(?<m>\d{1,2})(?![\d/])")]
     private static partial Regex DayMonthRx();

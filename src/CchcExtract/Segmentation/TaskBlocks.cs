@@ -77,8 +77,8 @@ public static partial class TaskBlocks
             }
             if (row is not null && FieldRx().Match(t) is { Success: true } field && Column(field.Groups["label"].Value) is var k and >= 0)
             {
-                row[k] = field.Groups["value"].Value.Trim().TrimEnd('.', ';').Trim();
-                if (k == 1) row[k] = field.Groups["value"].Value.Trim(); // the task keeps its own punctuation
+                var value = field.Groups["value"].Value.Trim();
+                row[k] = k == 1 ? value : value.TrimEnd('.', ';').Trim(); // the task keeps its own punctuation
                 lastColumn = k;
                 continue;
             }

@@ -154,8 +154,13 @@ public static partial class TesseractOcr
     /// </summary>
     public static string QuarterNumeralsInText(string line) =>
         line.Contains("Quý", StringComparison.Ordinal)
-            ? MisreadQuarterInText().Replace(line, m => m.Value.EndsWith('V') ? "IV" : new string('I', Math.Min(3, m.Value.Sum(ch => ch == 'H' ? 2 : 1))))
+            ? MisreadQuarterInText().Replace(line, m => RomanQuarter(m.Value))
             : line;
+
+    // A misread quarter numeral as Roman: "1V" → IV; 1, l, I count one I and "H" two run together
+    // ("IH", "HI" = III); more than three I's cannot be a quarter.
+    private static string RomanQuarter(string misread) =>
+        misread.EndsWith('V') ? "IV" : new string('I', Math.Min(3, misread.Sum(ch => ch == 'H' ? 2 : 1)));
 
     /// <summary>
     /// Quarters are written in Roman numerals ("Quý III/2026"), which the engine reads as digits or l's
@@ -170,9 +175,7 @@ public static partial class TesseractOcr
             var m = MisreadQuarter().Match(words[i].Text);
             if (!m.Success || m.Groups["n"].Value is "1" or "I") continue;
             var n = m.Groups["n"].Value;
-            // "H" is two I's run together ("IH", "HI" = III); more than three I's cannot be a quarter.
-            var roman = n.EndsWith('V') ? "IV" : new string('I', Math.Min(3, n.Sum(ch => ch == 'H' ? 2 : 1)));
-            words[i] = words[i] with { Text = roman + words[i].Text[m.Length..] };
+            words[i] = words[i] with { Text = RomanQuarter(n) + words[i].Text[m.Length..] };
         }
         return words;
     }
